@@ -1,0 +1,1 @@
+"""resedit: check and draft Model UN working papers offline."""

@@ -1,0 +1,68 @@
+"""The `resedit` command: parses arguments, dispatches to resedit/commands/, owns exit codes.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage/rules/input error, 130 interrupted.
+stdout carries only the chosen output; messages go to stderr. Each command module provides HELP,
+add_arguments(parser) and run(args) -> int, and imports its heavy dependencies inside run().
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+
+from resedit.errors import ResEditError
+
+COMMANDS = {
+    "edit": "resedit.commands.edit",
+    "new": "resedit.commands.new",
+    "check": "resedit.commands.check",
+    "explain": "resedit.commands.explain",
+    "sponsors": "resedit.commands.sponsors",
+    "import": "resedit.commands.import_paper",
+    "export": "resedit.commands.export",
+    "review": "resedit.commands.review",
+    "host": "resedit.commands.host",
+    "join": "resedit.commands.join",
+    "merge": "resedit.commands.merge",
+}
+
+
+def _available() -> dict[str, object]:
+    return {name: importlib.import_module(mod) for name, mod in COMMANDS.items()
+            if importlib.util.find_spec(mod) is not None}
+
+
+def build_parser(commands: dict) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resedit", description="Draft and check Model UN working papers, offline.",
+        epilog="`resedit PAPER` opens the editor on PAPER.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in commands.items():
+        command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command_parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = _available()
+    # `resedit PAPER` is `resedit edit PAPER`: the editor is the default command.
+    if argv and argv[0] not in commands and not argv[0].startswith("-") and "edit" in commands:
+        argv.insert(0, "edit")
+    parser = build_parser(commands)
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return commands[args.command].run(args)
+    except ResEditError as exc:
+        print(f"resedit: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+"""The registry of rule kinds: the `kind:` a rule names in clause_rules.yaml -> the code that runs it.
+
+An explicit table, so what exists is readable in one place. Add a kind here with its module.
+"""
+from resedit.lint.kinds.base import Kind
+from resedit.lint.kinds import structure, punctuation, numbering
+
+KINDS: dict[str, Kind] = {
+    **structure.KINDS,
+    **punctuation.KINDS,
+    **numbering.KINDS,
+    # issue 3 (NLP linter): opener, style, citation kinds go here
+    # issue 4 (mandate): mandate kinds go here
+    # issue 5 (sponsorship): sponsorship kinds go here
+}

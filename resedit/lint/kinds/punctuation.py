@@ -1,0 +1,4 @@
+"""punctuation rule kinds."""
+from resedit.lint.kinds.base import Kind
+
+KINDS: dict[str, Kind] = {}

@@ -1,0 +1,4 @@
+"""structure rule kinds."""
+from resedit.lint.kinds.base import Kind
+
+KINDS: dict[str, Kind] = {}
