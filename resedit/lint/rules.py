@@ -114,6 +114,8 @@ def parse_rules(path: Path, text: str) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from exc
+    if isinstance(data, dict) and data.get("rules", []) is None:
+        data["rules"] = []  # a file whose sections are all still empty
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise DataFileError(path, 1, "expected a mapping with 'version' and a 'rules' list")
     if data.get("version") != RULES_VERSION:
