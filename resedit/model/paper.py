@@ -28,6 +28,12 @@ class Clause:
     line: int | None = field(default=None, compare=False)
     id: str = field(default_factory=new_clause_id, compare=False)
 
+    def find_descendant(self, clause_id: str) -> Clause | None:
+        for _, clause in self.walk():
+            if clause.id == clause_id:
+                return clause
+        return None
+
     def walk(self, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Clause]]:
         """Yield (path, clause) for this clause and every descendant, depth first."""
         yield path, self
