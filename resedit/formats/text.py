@@ -84,8 +84,10 @@ def _header_field(line: str) -> tuple[str, str] | None:
 
 
 def split_states(value: str) -> list[str]:
-    parts = re.split(r"[;,]|\s+and\s+(?=[A-Z])", value)
-    return [p.strip().removeprefix("and ").strip().rstrip(".") for p in parts if p.strip(" .")]
+    # "and" separates names except inside one ("Trinidad and Tobago"): the State list decides.
+    from resedit.sponsorship.states import split_names
+
+    return split_names(value)
 
 
 def read_text(text: str, path: str | None = None) -> WorkingPaper:
