@@ -62,6 +62,7 @@ def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annot
     out: list[Diagnostic] = []
     used: set[tuple[str, str | None]] = set()
     suppress_rule = None
+    ran: set[str] = set()
     for rule in rules:
         if (select and not matches(rule.id, select)) or matches(rule.id, ignore):
             continue
@@ -73,6 +74,7 @@ def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annot
         kind = KINDS[rule.kind]
         if kind.needs_nlp and annotator is None:
             continue
+        ran.add(rule.id)
         for hit in kind.run(rule, ctx):
             key = _suppressed_by(paper, rule.id, hit.location)
             if key is not None:
@@ -81,7 +83,8 @@ def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annot
             out.append(_diagnostic(rule, hit))
     if suppress_rule is not None:
         for code, clause_id in paper.suppressions:
-            if (code, clause_id) not in used:
+            # Only a rule that ran can prove its suppression unused (--select may skip it).
+            if code in ran and (code, clause_id) not in used:
                 where = paper.find(clause_id) if clause_id else None
                 out.append(_diagnostic(suppress_rule, Hit(
                     Location(part="document", line=where.line if where else paper.lines.get("suppress")),
@@ -106,7 +109,8 @@ def _order(d: Diagnostic):
 
 
 def _diagnostic(rule: Rule, hit: Hit) -> Diagnostic:
-    values = {"code": rule.id, **hit.values}
+    loc = hit.location
+    values = {"code": rule.id, "part": loc.part, "clause_no": loc.clause, **hit.values}
     suggestions = hit.suggestions or ([_render(rule.suggest, values)] if rule.suggest else [])
     return Diagnostic(code=rule.id, name=rule.name, category=rule.category,
                       severity=rule.severity, message=_render(rule.message, values),

@@ -4,6 +4,7 @@ An explicit table, so what exists is readable in one place. Add a kind here with
 """
 from resedit.lint.kinds.base import Kind
 from resedit.lint.kinds import structure, punctuation, numbering
+from resedit.lint.kinds import sponsorship
 
 KINDS: dict[str, Kind] = {
     **structure.KINDS,
@@ -11,5 +12,5 @@ KINDS: dict[str, Kind] = {
     **numbering.KINDS,
     # issue 3 (NLP linter): opener, style, citation kinds go here
     # issue 4 (mandate): mandate kinds go here
-    # issue 5 (sponsorship): sponsorship kinds go here
+    **sponsorship.KINDS,  # issue 5
 }
