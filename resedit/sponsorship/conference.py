@@ -87,19 +87,19 @@ class Conference:
         threshold = settings.threshold or self.threshold
         who = "sponsors and signatories" if self.counts == "combined" else "signatories"
         if not threshold.percent:
-            return Requirement(int(threshold.value), f"{threshold.text()} {who} ({self.name})")
+            return Requirement(int(threshold.value), f"{self.name}: a fixed {threshold.text()} {who}")
         membership = _membership(committee, settings)
         present = present if present is not None else settings.present
         if threshold.of == "present" and present is not None:
             base, base_text = present, f"{present} members present"
         elif threshold.of == "present":
-            base, base_text = membership, f"{membership} members (attendance not set)"
+            base, base_text = membership, f"{membership} members, as attendance is not set"
         else:
             base, base_text = membership, f"{membership} members"
         exact = threshold.value * base / 100
         required = _round(exact, threshold.rounding)
         rounded = "" if exact.denominator == 1 else f", rounded {threshold.rounding}"
-        return Requirement(required, f"{threshold.text()} of {base_text}{rounded} ({self.name})")
+        return Requirement(required, f"{self.name}: {threshold.text()} of {base_text}{rounded}")
 
 
 def _round(value: Fraction, how: str) -> int:

@@ -95,16 +95,14 @@ def threshold(rule, ctx):
 def sponsors_count(rule, ctx):
     analysis = _analysis(rule, ctx)
     count, minimum = len(analysis.sponsors), analysis.conference.min_sponsors
-    problem = rule.params["problem"]
-    if problem == "none" and count == 0 and minimum > 0:
-        yield Hit(_list_location(ctx), {"conference": analysis.conference.name})
-    elif problem == "few" and 0 < count < minimum:
-        yield Hit(_list_location(ctx), {"count": count, "minimum": minimum,
+    if count < minimum:
+        what = "no sponsor" if count == 0 else f"only {count} sponsor{'s' if count > 1 else ''}"
+        yield Hit(_list_location(ctx), {"count": count, "minimum": minimum, "what": what,
                                         "conference": analysis.conference.name})
 
 
 KINDS = {
     "sponsorship-state": Kind(state_entry, params=("problem", "conference"), required=("problem",)),
     "sponsorship-threshold": Kind(threshold, params=("conference",)),
-    "sponsorship-sponsors": Kind(sponsors_count, params=("problem", "conference"), required=("problem",)),
+    "sponsorship-sponsors": Kind(sponsors_count, params=("conference",)),
 }
