@@ -63,12 +63,21 @@ def read_paper(path: str | os.PathLike) -> WorkingPaper:
         from resedit.formats.text import read_text
 
         paper = read_text(text, str(path))
-        if not paper.preamble and not paper.operative:
+        if not _looks_like_paper(paper):
             raise InputError(path, "no recognisable clauses (expected preambular paragraphs and "
                                    "numbered operative paragraphs after the opening line)")
     if note:
         paper.notes.insert(0, note)
     return paper
+
+
+def _looks_like_paper(paper: WorkingPaper) -> bool:
+    """An opening line, a numbered clause or a comma-ended preambular clause: prose has none."""
+    from resedit.formats.text import clause_ending
+
+    return bool(paper.preamble or paper.operative) and (
+        bool(paper.opening) or any(c.label for c in paper.operative)
+        or any(clause_ending(c.text) == "," for c in paper.preamble))
 
 
 def render(paper: WorkingPaper, suffix: str) -> bytes:

@@ -1,0 +1,95 @@
+"""`resedit check PATH...`: lint papers and report in text or JSON (lint-contract.md)."""
+from __future__ import annotations
+
+import sys
+
+from resedit.errors import ResEditError
+
+HELP = "check papers and report findings (text or JSON)"
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="papers (.txt, .docx, .resedit)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--committee", metavar="CODE",
+                        help="lint under this committee's profile (default: the paper's Committee: line, else CCPCJ)")
+    parser.add_argument("--conference", metavar="NAME", help="conference rules for sponsorship (default NMUN-NY)")
+    parser.add_argument("--select", default="", metavar="CODES", help="only rules with these code prefixes, comma-separated")
+    parser.add_argument("--ignore", default="", metavar="CODES", help="skip rules with these code prefixes")
+    parser.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                        help="exit 1 when a finding of this severity or worse is reported")
+    parser.add_argument("--no-nlp", action="store_true",
+                        help="structural rules only (no language model): instant, less thorough")
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def run(args) -> int:
+    from resedit.committees import find_committee, load_committee
+    from resedit.errors import InputError
+    from resedit.formats import read_paper
+    from resedit.lint import lint, load_rules
+    from resedit.lint.engine import matches
+    from resedit.lint.kinds import KINDS
+    from resedit.report import json_report, text_report
+
+    rules = load_rules()
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    forced = load_committee(args.committee) if args.committee else None
+    active = [r for r in rules if (not select or matches(r.id, select)) and not matches(r.id, ignore)]
+    annotator = None
+    if not args.no_nlp and any(KINDS[r.kind].needs_nlp for r in active):
+        from resedit.nlp import ModelError, load_annotator
+
+        try:
+            annotator = load_annotator()
+        except ModelError as exc:
+            raise ResEditError(str(exc)) from exc
+    entries, outputs, worst = [], [], 0
+    threshold = FAIL_ON.index(args.fail_on)
+    for path in args.paths:
+        try:
+            paper = read_paper(path)
+            committee = forced or (find_committee(paper.committee) if paper.committee else load_committee(None))
+            if committee is None:
+                raise InputError(path, f"unknown committee '{paper.committee}' in its Committee: line "
+                                       f"(use --committee CODE to choose a profile)")
+        except InputError as exc:
+            print(f"resedit: {exc}", file=sys.stderr)
+            entry = json_report.error_entry(str(path), exc.reason)
+            entries.append(entry)
+            outputs.append(text_report.render_file(entry, []))
+            worst = 2
+            continue
+        diagnostics = lint(paper, active, committee, annotator=annotator)
+        entry = json_report.file_entry(str(path), committee.code, diagnostics,
+                                       _sponsorship(paper, committee, args.conference), paper.notes)
+        entries.append(entry)
+        outputs.append(text_report.render_file(
+            {**entry, "sponsorship_line": _sponsorship_line(paper, committee, args.conference)}, diagnostics))
+        if any(FAIL_ON.index(d.severity) <= threshold for d in diagnostics):
+            worst = max(worst, 1)
+    if args.format == "json":
+        sys.stdout.write(json_report.render(entries))
+    else:
+        sys.stdout.write("".join(line + "\n" for lines in outputs for line in lines))
+    return worst
+
+
+def _sponsorship(paper, committee, conference):
+    try:
+        from resedit.sponsorship import sponsorship_summary
+    except ImportError:
+        return None
+    return sponsorship_summary(paper, committee, conference)
+
+
+def _sponsorship_line(paper, committee, conference):
+    try:
+        from resedit.sponsorship import sponsorship_line
+    except ImportError:
+        return None
+    return sponsorship_line(paper, committee, conference)
