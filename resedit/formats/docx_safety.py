@@ -214,7 +214,15 @@ def check_docx(path: str | Path) -> DocxScan:
                     continue
                 is_xml = info.filename.endswith((".xml", ".rels"))
                 watcher = _Watcher(count_changes=info.filename == main)
-                total += _read_entry(path, archive, info, _xml_parser(watcher) if is_xml else None)
+                try:
+                    total += _read_entry(path, archive, info, _xml_parser(watcher) if is_xml else None)
+                except DefusedXmlException as exc:
+                    raise InputError(path, f"refused: the part {info.filename} declares a DOCTYPE "
+                                           "(entity expansion or external entities); resedit "
+                                           "never reads those") from exc
+                except SyntaxError as exc:  # xml.etree.ElementTree.ParseError
+                    raise InputError(path, f"the document is damaged: {info.filename} is not "
+                                           f"well-formed XML ({exc})") from exc
                 if total > MAX_TOTAL_BYTES:
                     raise InputError(path, f"the zip inflates beyond {MAX_TOTAL_BYTES:,} bytes; "
                                            "refused as a possible zip bomb")
@@ -225,8 +233,8 @@ def check_docx(path: str | Path) -> DocxScan:
     except _Refused as exc:
         raise InputError(path, f"refused: {exc}") from exc
     except DefusedXmlException as exc:
-        raise InputError(path, "refused: an XML part declares a DOCTYPE or entities (entity "
-                               f"expansion or external entities are never read): {exc}") from exc
+        raise InputError(path, "refused: an XML part declares a DOCTYPE (entity expansion or "
+                               "external entities); resedit never reads those") from exc
     except SyntaxError as exc:  # xml.etree.ElementTree.ParseError
         raise InputError(path, f"the document is damaged: malformed XML ({exc})") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, NotImplementedError,

@@ -1,0 +1,37 @@
+"""`resedit export PAPER --to docx|txt [-o OUT]`: write a paper as Word (NMUN layout) or text."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "export a paper as a Word .docx in the NMUN layout, or as plain text"
+SUFFIX = {"docx": ".docx", "txt": ".txt"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paper", type=Path, metavar="PAPER")
+    parser.add_argument("--to", choices=sorted(SUFFIX), required=True, help="output format")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="where to write (default: PAPER with the new suffix; '-' prints "
+                             "text to stdout)")
+
+
+def run(args) -> int:
+    from resedit.formats import atomic_write, read_paper, render
+
+    paper = read_paper(args.paper)
+    data = render(paper, SUFFIX[args.to])
+    if str(args.output) == "-":
+        if args.to == "docx":
+            print("resedit: a .docx cannot go to stdout; give -o FILE.docx", file=sys.stderr)
+            return 2
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    out = args.output or args.paper.with_suffix(SUFFIX[args.to])
+    if out.exists() and out.resolve() == args.paper.resolve():
+        print(f"resedit: {out} is the paper itself; give -o another file", file=sys.stderr)
+        return 2
+    atomic_write(out, data)
+    print(f"resedit: wrote {out}", file=sys.stderr)
+    return 0

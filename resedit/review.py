@@ -1,0 +1,290 @@
+"""The dais review: lint many papers at once, in parallel, and summarise them.
+
+`review_batch(paths, ...)` reads and lints every paper (.docx, .txt, .md, .resedit) on all cores,
+one process per core, each loading the language model once; a file that cannot be read becomes an
+`unreadable` result and the batch goes on. With `out_dir`, every worker also writes the paper's
+annotated copy (.docx, each finding a Word comment by "Dais" on its clause). The results are plain
+dicts (picklable, JSON-ready): `table(results)` renders the dais's table and `summary_markdown`
+the batch report.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Callable, Iterable
+
+from resedit.errors import ResEditError
+from resedit.model.diagnostic import CATEGORIES, SEVERITIES, subclause_label
+
+PAPER_SUFFIXES = {".docx", ".txt", ".md", ".resedit"}
+# Mandate findings first: what a committee cannot do is what a dais must catch.
+CATEGORY_ORDER = ("mandate",) + tuple(c for c in CATEGORIES if c != "mandate")
+PARALLEL_FROM = 3  # fewer papers than this are not worth starting worker processes for
+
+_WORKER: dict = {}
+
+
+def collect(paths: Iterable[str | os.PathLike], skip: Path | None = None) -> list[Path]:
+    """The papers named: files as given, folders searched (recursively) for paper files."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if skip is not None and skip.resolve() in file.resolve().parents:
+                    continue
+                if (file.is_file() and file.suffix.lower() in PAPER_SUFFIXES
+                        and not file.name.startswith(("~$", "."))):
+                    found.append(file)
+        else:
+            found.append(path)  # a missing file is reported as unreadable, not dropped
+    return list(dict.fromkeys(found))
+
+
+def _init_worker(committee: str | None, use_nlp: bool) -> None:
+    """Load the rules and the language model once per process."""
+    from resedit.lint import load_rules
+
+    _WORKER["rules"] = load_rules()
+    _WORKER["committee"] = committee
+    _WORKER["annotator"] = None
+    if use_nlp:
+        from resedit.nlp import load_annotator
+
+        _WORKER["annotator"] = load_annotator()
+
+
+def review_paper(path: Path, out_path: Path | None) -> dict:
+    """Read, lint and (optionally) annotate one paper; never raises for a bad input file."""
+    from resedit.committees import find_committee, load_committee
+    from resedit.formats import read_paper
+    from resedit.lint import lint
+
+    result = {"path": str(path), "name": path.name}
+    try:
+        paper = read_paper(path)
+        wanted = _WORKER.get("committee")
+        committee = load_committee(wanted) if wanted else (
+            find_committee(paper.committee) if paper.committee else None) or load_committee(None)
+        diagnostics = lint(paper, _WORKER["rules"], committee, _WORKER.get("annotator"))
+    except ResEditError as exc:
+        result["error"] = getattr(exc, "reason", None) or str(exc)
+        return result
+    result.update(committee=committee.code, code=paper.code, notes=list(paper.notes),
+                  sponsorship=_sponsorship(paper, committee),
+                  clauses=sum(1 for _ in paper.clauses()),
+                  diagnostics=[_diagnostic_json(d, paper) for d in diagnostics])
+    if out_path is not None:
+        from resedit.formats.docx_comments import annotated_copy
+
+        try:
+            annotated_copy(paper, diagnostics, path, out_path)
+            result["annotated"] = str(out_path)
+        except (ResEditError, OSError) as exc:
+            result["annotated_error"] = str(exc)
+    return result
+
+
+def _sponsorship(paper, committee) -> dict:
+    """{sponsors, signatories, required, met} from the sponsorship engine, or the bare counts."""
+    try:
+        from resedit.sponsorship import sponsorship_summary
+    except ImportError:
+        return {"sponsors": len(paper.sponsors), "signatories": len(paper.signatories),
+                "required": None, "met": None}
+    return sponsorship_summary(paper, committee)
+
+
+def _diagnostic_json(diagnostic, paper) -> dict:
+    data = diagnostic.to_json()
+    data["where"] = where_text(diagnostic.location, paper)
+    return data
+
+
+def where_text(location, paper=None) -> str:
+    """"operative 3(b)", "preamble 2", "header" ... as a dais reads it."""
+    if location.clause is None:
+        return location.part
+    sub = subclause_label(tuple(location.subclause))
+    text = f"{location.part} {location.clause}"
+    if sub:
+        text += "".join(f"({s})" for s in sub.split("."))
+    return text
+
+
+def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path | None = None,
+                 jobs: int | None = None, use_nlp: bool = True,
+                 progress: Callable[[int, int, str], None] | None = None) -> list[dict]:
+    """Review every paper; results in the order of `paths`."""
+    outputs = _output_paths(paths, out_dir) if out_dir is not None else {}
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    results: dict[Path, dict] = {}
+    done = 0
+    if jobs == 1 or len(paths) < PARALLEL_FROM:
+        _init_worker(committee, use_nlp)
+        for path in paths:
+            results[path] = review_paper(path, outputs.get(path))
+            done += 1
+            if progress:
+                progress(done, len(paths), path.name)
+    else:
+        workers = min(jobs, len(paths))
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(committee, use_nlp)) as pool:
+            futures = {pool.submit(review_paper, path, outputs.get(path)): path for path in paths}
+            for future in as_completed(futures):
+                path = futures[future]
+                try:
+                    results[path] = future.result()
+                except Exception as exc:  # a crash on one paper must not lose the batch
+                    results[path] = {"path": str(path), "name": path.name,
+                                     "error": f"internal error: {type(exc).__name__}: {exc}"}
+                done += 1
+                if progress:
+                    progress(done, len(paths), path.name)
+    return [results[p] for p in paths]
+
+
+def _output_paths(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
+    """Each paper's annotated copy: NAME.docx in out_dir, numbered when two papers share a name."""
+    taken: set[str] = set()
+    out = {}
+    for path in paths:
+        stem, candidate, n = path.stem, path.stem + ".docx", 1
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{stem}-{n}.docx"
+        taken.add(candidate.lower())
+        out[path] = out_dir / candidate
+    return out
+
+
+# ---- rendering --------------------------------------------------------------------------------
+
+def counts(result: dict) -> dict[str, dict[str, int]]:
+    """category -> severity -> number of findings."""
+    out: dict[str, dict[str, int]] = {}
+    for d in result.get("diagnostics", []):
+        by = out.setdefault(d["category"], {})
+        by[d["severity"]] = by.get(d["severity"], 0) + 1
+    return out
+
+
+def _cell(by_severity: dict[str, int]) -> str:
+    parts = [f"{by_severity[s]}{s[0].upper()}" for s in SEVERITIES if by_severity.get(s)]
+    return " ".join(parts) or "-"
+
+
+def _sponsor_cell(s: dict) -> tuple[str, str]:
+    counted = f"{s['sponsors']}+{s['signatories']}"
+    if s.get("required") is None:
+        return counted, "?"
+    return counted, f"{s['required']} " + ("met" if s.get("met") else "SHORT")
+
+
+def table_rows(results: list[dict]) -> tuple[list[str], list[list[str]]]:
+    used = [c for c in CATEGORY_ORDER if any(c in counts(r) for r in results)]
+    header = ["paper", "committee", "spons+sign", "needed", "errors", "warnings", *used]
+    rows = []
+    for r in results:
+        if "error" in r:
+            rows.append([r["name"], "UNREADABLE", "-", "-", "-", "-", *(["-"] * len(used))])
+            continue
+        c = counts(r)
+        errors = sum(v.get("error", 0) for v in c.values())
+        warnings = sum(v.get("warning", 0) for v in c.values())
+        rows.append([r["name"], r["committee"], *_sponsor_cell(r["sponsorship"]), str(errors),
+                     str(warnings), *[_cell(c.get(cat, {})) for cat in used]])
+    return header, rows
+
+
+def table(results: list[dict]) -> str:
+    """The dais's table: one row per paper; unreadable files listed under it with the reason."""
+    header, rows = table_rows(results)
+    widths = [max(len(header[i]), *(len(row[i]) for row in rows)) if rows else len(header[i])
+              for i in range(len(header))]
+    numeric = set(range(4, len(header)))
+
+    def fmt(row):
+        return "  ".join(v.rjust(w) if i in numeric else v.ljust(w)
+                         for i, (v, w) in enumerate(zip(row, widths))).rstrip()
+
+    lines = [fmt(header), "  ".join("-" * w for w in widths)]
+    lines += [fmt(row) for row in rows]
+    broken = [r for r in results if "error" in r]
+    if broken:
+        lines.append("")
+        lines += [f"unreadable: {r['name']}: {r['error']}" for r in broken]
+    readable = [r for r in results if "error" not in r]
+    total_e = sum(d["severity"] == "error" for r in readable for d in r["diagnostics"])
+    lines.append("")
+    lines.append(f"{len(results)} paper(s): {len(readable)} reviewed, {len(broken)} unreadable; "
+                 f"{total_e} error(s). Cells: E errors, W warnings, I notes.")
+    return "\n".join(lines)
+
+
+def _ordered(diagnostics: list[dict]) -> list[dict]:
+    rank = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+    sev = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(diagnostics, key=lambda d: (rank.get(d["category"], 99), sev.get(d["severity"], 9)))
+
+
+def _md(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(results: list[dict], title: str = "Dais review") -> str:
+    """The batch report: the table, then each paper's findings (mandate first)."""
+    header, rows = table_rows(results)
+    out = [f"# {title}", "", f"{len(results)} paper(s). Cells count findings: E errors, "
+           "W warnings, I notes. Sponsorship: distinct States counted (sponsors+signatories) "
+           "against the number needed.", ""]
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "|".join("---" for _ in header) + "|")
+    out += ["| " + " | ".join(_md(v) for v in row) + " |" for row in rows]
+    for r in results:
+        out += ["", f"## {r['name']}", ""]
+        if "error" in r:
+            out.append(f"**Unreadable:** {_md(r['error'])}")
+            continue
+        s = r["sponsorship"]
+        met = "" if s.get("required") is None else (
+            f", {s['required']} needed: {'met' if s.get('met') else 'not met'}")
+        out.append(f"Committee {r['committee']}; code {r.get('code') or '(none)'}; "
+                   f"{r['clauses']} clause(s); {s['sponsors']} sponsor(s), "
+                   f"{s['signatories']} signator(y/ies){met}.")
+        if r.get("annotated"):
+            out.append(f"Annotated copy: `{Path(r['annotated']).name}`")
+        for note in r.get("notes", []):
+            out.append(f"- Note: {_md(note)}")
+        if not r["diagnostics"]:
+            out += ["", "No findings."]
+            continue
+        out += ["", "| where | code | severity | category | message |", "|---|---|---|---|---|"]
+        for d in _ordered(r["diagnostics"]):
+            out.append(f"| {_md(d['where'])} | {d['code']} | {d['severity']} | {d['category']} "
+                       f"| {_md(d['message'])} |")
+    return "\n".join(out) + "\n"
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream=None, width: int = 28):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.active = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if not self.active:
+            return
+        filled = int(self.width * done / max(total, 1))
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+        if done == total:
+            self.stream.write("\r" + " " * (self.width + 52) + "\r")
+        self.stream.flush()
