@@ -1,0 +1,363 @@
+"""SharedDocument: the editor's document interface (like resedit.tui.document.LocalDocument) on a CRDT.
+
+`apply(edit)` validates the edit against the paper with resedit.model.edits (so errors and
+inverses are the editor's own), then writes it into the pycrdt Doc in one transaction:
+SetText as the minimal splice, InsertClause as new order keys, DeleteClause as a soft delete,
+MoveClause as one new place, SetField/SetList as map writes, Batch as one transaction.
+Listeners hear `(edit, origin)` with origin local | undo | redo | remote; for remote changes
+the edit is a Batch of hints (SetText/SetField/SetList for what changed): re-read `paper`.
+Update listeners hear every CRDT update `(bytes, origin)`, which is how the store and the
+network see changes. Undo only undoes one's own edits.
+"""
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from pycrdt import Doc, Map
+
+from resedit.collab import schema
+from resedit.collab.offsets import set_text
+from resedit.collab.order import key_between, keys_for_insert
+from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, Batch, DeleteClause, Edit, EditError,
+                                 InsertClause, MoveClause, SetField, SetList, SetText)
+from resedit.model.edits import apply as apply_edit
+from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
+
+Listener = Callable[[Edit, str], None]
+UpdateListener = Callable[[bytes, Any], None]
+COALESCE_SECONDS = 1.5
+ROLES = ("edit", "sign", "read")
+
+
+class ReadOnlyError(EditError):
+    """This peer joined as a signatory or the dais: its edits are refused."""
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class _Step:
+    inverse: Edit
+    redo: Edit
+    key: object | None
+    at: float
+
+
+@dataclass
+class Peer:
+    """Someone connected to the paper and where they are (clause id and code-point offset)."""
+
+    id: int
+    name: str
+    role: str
+    clause: str | None = None
+    offset: int = 0
+
+
+class SharedDocument:
+    def __init__(self, doc: Doc | None = None, *, role: str = "edit", who: str = ""):
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role}")
+        self.role = role
+        self.who = who
+        self.version = 0
+        self.saved_version = 0
+        self.peers: list[Peer] = []
+        # Set by the client: sends a command ({"t": "sign", ...}) for the host to apply.
+        self.command_sink: Callable[[dict], None] | None = None
+        # Set by the client: publishes this peer's cursor (clause id, offset).
+        self.cursor_sink: Callable[[str | None, int], None] | None = None
+        self._listeners: list[Listener] = []
+        self._update_listeners: list[UpdateListener] = []
+        self._peer_listeners: list[Callable[[list[Peer]], None]] = []
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self._origin: Any = "local"
+        self._paper: WorkingPaper | None = None
+        self._attach(doc or Doc())
+
+    @classmethod
+    def from_paper(cls, paper: WorkingPaper, **kwargs) -> SharedDocument:
+        document = cls(**kwargs)
+        schema.write_paper(document.doc, paper)
+        document._paper = None
+        return document
+
+    def _attach(self, doc: Doc) -> None:
+        self.doc = doc
+        self._meta, self._clauses, self._sponsors, self._signatories, self._history, self._comments = (
+            schema.roots(doc))
+        self._subscription = doc.observe(self._on_transaction)
+
+    # -- what the editor reads -------------------------------------------------------------
+    @property
+    def paper(self) -> WorkingPaper:
+        if self._paper is None:
+            self._paper = schema.read_paper(self.doc)
+        return self._paper
+
+    @property
+    def read_only(self) -> bool:
+        return self.role != "edit"
+
+    @property
+    def dirty(self) -> bool:
+        return self.version != self.saved_version
+
+    def mark_saved(self) -> None:
+        self.saved_version = self.version
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def add_update_listener(self, listener: UpdateListener) -> None:
+        self._update_listeners.append(listener)
+
+    def add_peer_listener(self, listener: Callable[[list[Peer]], None]) -> None:
+        """Hear who is connected and where (the editor's presence bar)."""
+        self._peer_listeners.append(listener)
+
+    def notify_peers(self) -> None:
+        for listener in list(self._peer_listeners):
+            listener(self.peers)
+
+    def comments(self) -> list[dict]:
+        return schema.comments(self.doc)
+
+    def deleted_clauses(self) -> list[tuple[str, str]]:
+        """(clause id, text) of soft-deleted clauses: nothing deleted is ever gone for good."""
+        with self.doc.transaction():
+            tree = schema.layout(self._clauses)
+        return [(row.id, row.text) for row in tree.rows.values() if row.id not in tree.part]
+
+    # -- editing ---------------------------------------------------------------------------
+    def apply(self, edit: Edit, coalesce: object | None = None) -> None:
+        """Apply a local edit; consecutive edits with the same `coalesce` key undo as one step."""
+        inverse = self._apply(edit)
+        now = time.monotonic()
+        last = self._undo[-1] if self._undo else None
+        if (coalesce is not None and last is not None and last.key == coalesce
+                and now - last.at < COALESCE_SECONDS and not self._redo):
+            last.redo, last.at = edit, now
+        else:
+            self._undo.append(_Step(inverse, edit, coalesce, now))
+        self._redo.clear()
+        self._changed(edit, "local")
+
+    def _apply(self, edit: Edit) -> Edit:
+        if self.read_only:
+            raise ReadOnlyError(f"joined as {self.role}: this copy cannot be edited")
+        inverse = apply_edit(copy.deepcopy(self.paper), edit)  # validates; raises EditError
+        with self.doc.transaction(origin="local"):
+            self._write(edit)
+        return inverse
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Edit | None:
+        while self._undo:
+            step = self._undo.pop()
+            try:
+                redo = self._apply(step.inverse)
+            except EditError:
+                continue  # someone else removed what this step touched: skip it
+            self._redo.append(_Step(redo, step.inverse, None, time.monotonic()))
+            self._changed(step.inverse, "undo")
+            return step.inverse
+        return None
+
+    def redo(self) -> Edit | None:
+        while self._redo:
+            step = self._redo.pop()
+            try:
+                inverse = self._apply(step.inverse)
+            except EditError:
+                continue
+            self._undo.append(_Step(inverse, step.inverse, None, time.monotonic()))
+            self._changed(step.inverse, "redo")
+            return step.inverse
+        return None
+
+    def break_coalescing(self) -> None:
+        if self._undo:
+            self._undo[-1].key = None
+
+    def set_cursor(self, clause_id: str | None, offset: int = 0) -> None:
+        """Tell the others which clause this peer is on (a code-point offset, never a StickyIndex)."""
+        if self.cursor_sink is not None:
+            self.cursor_sink(clause_id, offset)
+
+    def sign(self, state: str) -> None:
+        """Sign as `state`: editors write it; signatories ask the host, which applies it."""
+        if self.role == "edit":
+            self.host_sign(state, self.who)
+        elif self.role == "sign":
+            if self.command_sink is None:
+                raise ReadOnlyError("not connected to the host: signing waits for the connection")
+            self.command_sink({"t": "sign", "state": state})
+        else:
+            raise ReadOnlyError("the dais does not sign papers")
+
+    def comment(self, clause_id: str | None, text: str) -> None:
+        if self.role == "edit":
+            self.host_comment(clause_id, text, self.who)
+        elif self.command_sink is not None:
+            self.command_sink({"t": "comment", "clause": clause_id, "text": text})
+        else:
+            raise ReadOnlyError("not connected to the host")
+
+    # -- what the host applies for others --------------------------------------------------
+    def host_sign(self, state: str, by: str) -> bool:
+        state = state.strip()
+        if not state or state in self._signatories or state in self._sponsors:
+            return False
+        with self.doc.transaction(origin="local"):
+            last = max((str(v.get("order", "")) for v in self._signatories.values()), default=None)
+            at = now_utc()
+            self._signatories[state] = {"by": by, "at": at, "order": key_between(last, None)}
+            self._history.append(asdict(HistoryEntry(at, by, "add", state, "signatory")))
+        self._changed(Batch((SetList("signatories", tuple(self.paper.signatories)),)), "local")
+        return True
+
+    def host_comment(self, clause_id: str | None, text: str, by: str) -> None:
+        with self.doc.transaction(origin="local"):
+            self._comments.append({"by": by, "at": now_utc(), "clause": clause_id, "text": text})
+        self._changed(Batch(()), "local")
+
+    # -- remote updates --------------------------------------------------------------------
+    def apply_remote(self, update: bytes, origin: Any = "remote") -> None:
+        """Merge an update from another peer (or a stored copy) and tell the listeners."""
+        before = self._paper
+        self._origin = origin
+        try:
+            self.doc.apply_update(update)
+        finally:
+            self._origin = "local"
+        self._paper = None
+        if self._listeners:
+            self._changed(_hints(before, self.paper), "remote")
+        else:
+            self.version += 1
+
+    def reset(self) -> None:
+        """Forget this copy (after the host refused a write): the next sync reloads it all."""
+        self.doc.unobserve(self._subscription)
+        self._attach(Doc())
+        self._undo.clear()
+        self._redo.clear()
+        self._paper = None
+        self._changed(Batch(()), "remote")
+
+    def _on_transaction(self, event) -> None:
+        self._paper = None
+        for listener in list(self._update_listeners):
+            listener(event.update, self._origin)
+
+    def _changed(self, edit: Edit, origin: str) -> None:
+        self.version += 1
+        for listener in list(self._listeners):
+            listener(edit, origin)
+
+    # -- the mapping of each edit onto the CRDT (inside one transaction) ------------------
+    def _write(self, edit: Edit) -> None:
+        if isinstance(edit, SetText):
+            set_text(self._clauses[edit.clause_id]["body"], edit.text)
+        elif isinstance(edit, SetField):
+            self._meta[edit.field] = edit.value
+        elif isinstance(edit, SetList):
+            self._set_list(edit.field, list(edit.states))
+        elif isinstance(edit, InsertClause):
+            self._insert(edit.part, edit.parent_id, edit.index, edit.clause)
+        elif isinstance(edit, DeleteClause):
+            self._delete(edit.clause_id)
+        elif isinstance(edit, MoveClause):
+            self._move(edit)
+        elif isinstance(edit, Batch):
+            for sub in edit.edits:
+                self._write(sub)
+        else:
+            raise TypeError(f"not an edit: {edit!r}")
+
+    def _place_at(self, part: str, parent_id: str | None, index: int, exclude: str | None = None) -> dict:
+        tree = schema.layout(self._clauses)
+        siblings = [i for i in tree.siblings(part, parent_id) if i != exclude]
+        keys = [tree.rows[i].order for i in siblings]
+        key, rekeyed = keys_for_insert(keys, index)
+        for position, new_key in rekeyed.items():
+            row = self._clauses[siblings[position]]
+            row["place"] = {**row["place"], "order": new_key}
+        return {"part": part, "parent": parent_id, "order": key}
+
+    def _insert(self, part: str, parent_id: str | None, index: int, clause: Clause) -> None:
+        place = self._place_at(part, parent_id, index)
+        if clause.id in self._clauses:  # undoing a delete: revive the same clause in its new place
+            row = self._clauses[clause.id]
+            row["place"] = place
+            if "deleted" in row:
+                del row["deleted"]
+            set_text(row["body"], clause.text)
+        else:
+            self._clauses[clause.id] = schema.clause_map(part, parent_id, place["order"], clause.text)
+        for i, child in enumerate(clause.children):
+            self._insert(part, clause.id, i, child)
+
+    def _delete(self, clause_id: str) -> None:
+        tree = schema.layout(self._clauses)
+        stack = [clause_id]
+        while stack:
+            current = stack.pop()
+            self._clauses[current]["deleted"] = tree.rows[current].text
+            stack.extend(tree.children.get((None, current), []))
+
+    def _move(self, edit: MoveClause) -> None:
+        self._clauses[edit.clause_id]["place"] = self._place_at(
+            edit.part, edit.parent_id, edit.index, exclude=edit.clause_id)
+
+    def _set_list(self, name: str, states: list[str]) -> None:
+        target: Map = self._sponsors if name == "sponsors" else self._signatories
+        current = schema.ordered_states(target)
+        for state in current:
+            if state not in states:
+                del target[state]
+        kept = [s for s in current if s in states]
+        if kept != [s for s in states if s in kept]:
+            kept = []  # the order changed: give every state a fresh key
+        keys = {s: str(target[s].get("order", "")) for s in kept}
+        at = now_utc()
+        previous = None
+        for i, state in enumerate(states):
+            if state in keys:
+                previous = keys[state]
+                continue
+            upcoming = next((keys[s] for s in states[i + 1:] if s in keys), None)
+            previous = key_between(previous, upcoming)
+            entry = dict(target[state]) if state in target else {"by": self.who, "at": at}
+            target[state] = {**entry, "order": previous}
+
+
+def _hints(before: WorkingPaper | None, after: WorkingPaper) -> Batch:
+    """What a remote update changed, as edits the editor understands (texts, fields, lists)."""
+    if before is None:
+        return Batch(())
+    hints: list[Edit] = []
+    old = {c.id: c.text for _, _, _, c in before.clauses()}
+    for _, _, _, clause in after.clauses():
+        if clause.id in old and old[clause.id] != clause.text:
+            hints.append(SetText(clause.id, clause.text))
+    for name in HEADER_FIELDS:
+        if getattr(before, name) != getattr(after, name):
+            hints.append(SetField(name, getattr(after, name)))
+    for name in LIST_FIELDS:
+        if getattr(before, name) != getattr(after, name):
+            hints.append(SetList(name, tuple(getattr(after, name))))
+    return Batch(tuple(hints))

@@ -1,0 +1,44 @@
+"""The one place where code-point offsets become the UTF-8 byte offsets pycrdt.Text expects.
+
+pycrdt.Text insert/delete/len count UTF-8 bytes while Python strings count code points; an
+offset in the middle of a character fails silently, so every text edit goes through here.
+"""
+from __future__ import annotations
+
+from pycrdt import Text
+
+
+def byte_offset(text: str, index: int) -> int:
+    """UTF-8 byte offset of code-point `index` in `text` (0 <= index <= len(text))."""
+    if not 0 <= index <= len(text):
+        raise IndexError(f"offset {index} outside a text of {len(text)} characters")
+    return len(text[:index].encode("utf-8"))
+
+
+def splice(old: str, new: str) -> tuple[int, int, str]:
+    """The smallest single change turning `old` into `new`: (start, end, inserted), in code points.
+
+    Keeping the unchanged prefix and suffix out of the change is what lets two people typing in
+    the same clause both keep their words.
+    """
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    tail = 0
+    while tail < limit - start and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    return start, len(old) - tail, new[start:len(new) - tail]
+
+
+def set_text(ytext: Text, new: str) -> None:
+    """Make `ytext` read `new` by deleting and inserting only what differs (must be in a transaction)."""
+    new.encode("utf-8")  # a lone surrogate cannot be stored: fail before touching the document
+    old = str(ytext)
+    start, end, inserted = splice(old, new)
+    at = byte_offset(old, start)
+    if end > start:
+        length = len(old[start:end].encode("utf-8"))
+        del ytext[at:at + length]
+    if inserted:
+        ytext.insert(at, inserted)
