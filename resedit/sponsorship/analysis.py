@@ -71,13 +71,17 @@ class Analysis:
     def line(self) -> str:
         """One line for text output: counts, requirement and whether it is met."""
         uncounted = sum(1 for e in self.entries if not e.counts)
-        extra = f"; {uncounted} name(s) not counted" if uncounted else ""
+        extra = f"; {_count(uncounted, 'name', 'names')} not counted" if uncounted else ""
         status = "met" if self.met else (f"{self.missing} more needed" if self.missing
                                          else "no sponsor" if not self.sponsors
                                          else f"needs {self.conference.min_sponsors} sponsors")
-        return (f"sponsorship: {len(self.sponsors)} sponsor(s), {len(self.signatories)} "
-                f"signatory(ies); {self.requirement.required} required "
-                f"[{self.requirement.basis}]{extra}: {status}")
+        return (f"sponsorship: {_count(len(self.sponsors), 'sponsor', 'sponsors')}, "
+                f"{_count(len(self.signatories), 'signatory', 'signatories')}; "
+                f"{self.requirement.required} required [{self.requirement.basis}]{extra}: {status}")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def analyse(paper, committee, conference=None, present: int | None = None) -> Analysis:

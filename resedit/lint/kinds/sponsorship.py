@@ -1,10 +1,12 @@
 """Sponsorship kinds: State names in the sponsor and signatory lists, and the conference's counts.
 
 All kinds read one Analysis (resedit.sponsorship.analysis) of the paper, under the conference
-profile `ctx.conference` when the caller set one, else the rule's `conference` parameter, else
-$RESEDIT_CONFERENCE, else NMUN•NY. Findings sit in part "sponsors", on the line of the list.
+profile `ctx.conference` when the caller set one, else the rule's `conference` parameter (see
+`with_profile`), else $RESEDIT_CONFERENCE, else NMUN•NY; attendance likewise (`present`). Findings sit in part "sponsors", on the line of the list.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from resedit.lint.engine import Hit
 from resedit.lint.kinds.base import Kind
@@ -14,9 +16,24 @@ from resedit.sponsorship.analysis import ROLE_LIST, Analysis, Entry, analyse
 PROBLEMS = ("unknown", "misspelt", "unofficial", "duplicate", "both-roles", "observer", "non-member")
 
 
+def with_profile(rules, conference=None, present: int | None = None) -> list:
+    """The rules, with the sponsorship ones bound to a conference profile and attendance.
+
+    For callers that lint under a conference other than the default (`--conference`,
+    `--present`): `lint(paper, with_profile(rules, conf, 38), committee)`.
+    """
+    bound = {}
+    if conference is not None:
+        bound["conference"] = conference
+    if present is not None:
+        bound["present"] = present
+    return [replace(r, params={**r.params, **bound}) if bound and r.kind in KINDS else r
+            for r in rules]
+
+
 def _analysis(rule, ctx) -> Analysis:
     conference = getattr(ctx, "conference", None) or rule.params.get("conference")
-    present = getattr(ctx, "present", None)
+    present = getattr(ctx, "present", None) or rule.params.get("present")
     cache = ctx.__dict__.setdefault("_sponsorship", {})  # one analysis per lint run and profile
     key = (str(conference), present)
     if key not in cache:
@@ -102,7 +119,8 @@ def sponsors_count(rule, ctx):
 
 
 KINDS = {
-    "sponsorship-state": Kind(state_entry, params=("problem", "conference"), required=("problem",)),
-    "sponsorship-threshold": Kind(threshold, params=("conference",)),
-    "sponsorship-sponsors": Kind(sponsors_count, params=("conference",)),
+    "sponsorship-state": Kind(state_entry, params=("problem", "conference", "present"),
+                              required=("problem",)),
+    "sponsorship-threshold": Kind(threshold, params=("conference", "present")),
+    "sponsorship-sponsors": Kind(sponsors_count, params=("conference", "present")),
 }
