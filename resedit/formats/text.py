@@ -29,8 +29,8 @@ _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
 _END = re.compile(r"^(---+|\[\^\d+\]:|\d+(st|nd|rd|th) (plenary )?meeting\b|Annex\b|Annexes\b|"
                   r"Adopted by the Security Council at its)", re.I)
-_NOISE = re.compile(r"^(A/RES/\d+/\S+|S/RES/\d+.*|E/RES/\S+|\d{2}-\d{5}.*|\d+/\d+|Page \d+.*|"
-                    r"\d+)$")  # page headers and footers, job numbers, a lone page number
+_NOISE = re.compile(r"^(A/RES/\d+/\S+|S/RES/\d+.*|E/RES/\S+|\d{2}-\d{5}.*|\d+/\d+|Page \d+.*)$")
+# (page headers and footers, job numbers; a lone number is judged in _paragraphs)
 _TITLE = re.compile(r"^\d+/\d+\.\s+(.+)$")  # "80/1. Participation by ..." (the running header)
 _OPENING = re.compile(r"^The\s+[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,11},?$")
 _MARGIN = re.compile(r"^\s*(\d{1,4})(?:\s+(.*))?$")
@@ -197,7 +197,9 @@ def _paragraphs(body: list[tuple[int, str, list[str]]], notes: list[str]) -> lis
             awaiting_number = None
             gap = False
             continue
-        if num := parse_number(line):
+        if (num := parse_number(line)) and not num[1] and int(num[0]) != _next_number(paras):
+            continue  # a lone number that is not the next operative number: a page number
+        if num:
             para = _Para("number", num[1], number, token=num[0], suppress=suppress)
             paras.append(para)
             awaiting_number = para if not num[1] else None
@@ -216,6 +218,11 @@ def _paragraphs(body: list[tuple[int, str, list[str]]], notes: list[str]) -> lis
             paras.append(_Para("plain", line, number, suppress=suppress))
         gap = False
     return paras
+
+
+def _next_number(paras: list[_Para]) -> int:
+    numbers = [int(p.token) for p in paras if p.kind == "number" and p.token.isdigit()]
+    return (numbers[-1] if numbers else 0) + 1
 
 
 def _continues(previous: str, line: str, gap: bool) -> bool:
@@ -254,9 +261,15 @@ def _assemble(paper: WorkingPaper, paras: list[_Para]) -> None:
             _nest(paper.part(part)[-1], stack, clause, para)
         elif part == "operative" and paper.operative and (
                 paper.operative[-1].children or clause_ending(_deepest(paper.operative[-1]).text) == ":"):
-            # An unlettered item under "...:" (extraction lost its letter): a sub-clause.
-            paper.operative[-1].children.append(clause)
-            stack = [("plain", clause)]
+            # An unlettered item under "...:" (extraction lost its letter): a sub-clause, one
+            # level below the item that introduced it.
+            top, deepest = paper.operative[-1], _deepest(paper.operative[-1])
+            if deepest is not top and stack and stack[-1][1] is deepest and clause_ending(deepest.text) == ":":
+                deepest.children.append(clause)
+                stack.append(("plain", clause))
+            else:
+                top.children.append(clause)
+                stack = [("plain", clause)]
         else:
             paper.part(part).append(clause)
             stack = []
