@@ -192,6 +192,28 @@ class SharedDocument:
         if self._undo:
             self._undo[-1].key = None
 
+    def load(self, paper: WorkingPaper) -> None:
+        """Make the shared paper read as `paper` (e.g. a recovered journal), as one change.
+
+        Clauses keep their ids where they still exist, so only what differs is rewritten.
+        """
+        if self.read_only:
+            raise ReadOnlyError(f"joined as {self.role}: this copy cannot be edited")
+        with self.doc.transaction(origin="local"):
+            for name in HEADER_FIELDS:
+                self._meta[name] = getattr(paper, name)
+            for name in LIST_FIELDS:
+                self._set_list(name, list(getattr(paper, name)))
+            tree = schema.layout(self._clauses)
+            for part in ("preamble", "operative"):
+                for clause_id in tree.siblings(part, None):
+                    self._delete(clause_id)
+                for i, clause in enumerate(paper.part(part)):
+                    self._insert(part, None, i, clause)
+        self._undo.clear()
+        self._redo.clear()
+        self._changed(None, "load")
+
     def set_cursor(self, clause_id: str | None, offset: int = 0) -> None:
         """Tell the others which clause this peer is on (a code-point offset, never a StickyIndex)."""
         if self.cursor_sink is not None:

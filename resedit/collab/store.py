@@ -164,3 +164,11 @@ class Persister:
 def store_path_for(paper: str | Path) -> Path:
     path = Path(paper)
     return path if path.suffix == SUFFIX else path.with_suffix(SUFFIX)
+
+
+def copies_dir() -> Path:
+    """Where `resedit join` keeps each paper's copy unless told otherwise."""
+    import os
+
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "resedit" / "copies"

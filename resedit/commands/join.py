@@ -1,0 +1,173 @@
+"""`resedit join LINK`: open the editor on a shared paper (or print / watch it headless).
+
+`--watch` reads simple commands from stdin, for trying co-drafting without the editor:
+`print`, `set N TEXT` / `append N TEXT` (operative clause N; `pN` for preambular), `add TEXT`,
+`sign STATE`, `offline`, `online`, `status`, `quit`.
+"""
+from __future__ import annotations
+
+import argparse
+
+HELP = "join a shared paper with the link the host printed"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("link", help="resedit://HOST:PORT/PAPER?role=...&key=... (quote it in the shell)")
+    parser.add_argument("--name", default="", help="your name or delegation, shown to the others")
+    parser.add_argument("--copy", metavar="PATH",
+                        help="your durable copy (default: ~/.local/share/resedit/copies/PAPER.collab)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--print", action="store_true", help="print the paper once synced, then exit")
+    mode.add_argument("--watch", action="store_true",
+                      help="no editor: print the paper when it changes; commands on stdin")
+    parser.add_argument("--timeout", type=float, default=10.0, help="--print: seconds to wait for the host")
+    parser.add_argument("--no-nlp", action="store_true", help="editor: structural checks only")
+
+
+def run(args: argparse.Namespace) -> int:
+    import asyncio
+    import getpass
+    import logging
+    import sys
+    from pathlib import Path
+
+    from resedit.collab.client import Client
+    from resedit.collab.link import parse_link
+    from resedit.collab.store import CopyStore, Persister, copies_dir
+    from resedit.errors import ResEditError
+
+    logging.basicConfig(level=logging.WARNING, format="resedit join: %(message)s", stream=sys.stderr)
+    link = parse_link(args.link)
+    copy_path = Path(args.copy) if args.copy else copies_dir() / f"{link.paper_id}.collab"
+    copy_path.parent.mkdir(parents=True, exist_ok=True)
+    store = CopyStore(copy_path)
+    if store.get("paper_id") not in (None, link.paper_id):
+        raise ResEditError(f"{copy_path} is a copy of another paper ({store.get('paper_id')}); "
+                           "use another --copy")
+    store.set("paper_id", link.paper_id)
+    name = args.name or getpass.getuser()
+    document = store.load(role=link.role, who=name)
+    client = Client(document, link, name, Persister(document, store))
+
+    async def main() -> int:
+        async with client.running():
+            if args.print:
+                return await _print_once(client, args.timeout)
+            if args.watch or not (sys.stdin.isatty() and sys.stdout.isatty()):
+                return await _watch(client)
+            from resedit.tui.app import make_app
+
+            app = make_app(document=document, nlp=not args.no_nlp, journal=False)
+            await app.run_async()
+            return 0
+
+    try:
+        code = asyncio.run(main())
+    finally:
+        store.close()
+    if client.error is not None:
+        raise client.error
+    return code
+
+
+def render(document) -> str:
+    from resedit.formats.text import write_text
+
+    return write_text(document.paper)
+
+
+async def _print_once(client, timeout: float) -> int:
+    import asyncio
+    import sys
+
+    done = asyncio.ensure_future(client.synced.wait())
+    stopped = client._task
+    await asyncio.wait([done, stopped], timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    if client.error is not None:
+        return 2
+    if not client.synced.is_set():
+        print(f"resedit join: could not reach the host at {client.link.host}:{client.link.port}; "
+              "showing your last copy", file=sys.stderr)
+    sys.stdout.write(render(client.document))
+    return 0 if client.synced.is_set() else 1
+
+
+async def _watch(client) -> int:
+    """Print the paper whenever it changes (at most every 0.3 s); obey commands on stdin."""
+    import asyncio
+    import sys
+
+    document = client.document
+    changed = asyncio.Event()
+    document.add_listener(lambda edit, origin: changed.set())
+    document.add_peer_listener(lambda peers: None)
+
+    async def printer():
+        last = None
+        while True:
+            await changed.wait()
+            await asyncio.sleep(0.3)
+            changed.clear()
+            text = render(document)
+            if text != last:
+                print(f"----- paper ({'online' if client.connected.is_set() else 'offline'}) -----")
+                print(text, flush=True)
+                last = text
+
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    task = asyncio.ensure_future(printer())
+    try:  # offline from the start is fine: editing works on the local copy
+        await asyncio.wait_for(client.synced.wait(), 3)
+    except asyncio.TimeoutError:
+        print("not connected yet: editing your copy; it merges when the host is reachable", flush=True)
+    changed.set()
+    try:
+        while client.error is None:
+            line = await reader.readline()
+            if not line:
+                break
+            try:
+                if not _command(client, line.decode("utf-8", "replace").strip()):
+                    break
+            except Exception as exc:  # a typo must not end the session
+                print(f"error: {exc}", flush=True)
+            if line.strip() in (b"offline",):
+                await client.go_offline()
+                print("offline: keep typing; `online` merges", flush=True)
+    finally:
+        task.cancel()
+    return 2 if client.error else 0
+
+
+def _command(client, line: str) -> bool:
+    from resedit.model.edits import InsertClause, SetText
+    from resedit.model.paper import Clause
+
+    document = client.document
+    word, _, rest = line.partition(" ")
+    if word in ("quit", "exit"):
+        return False
+    if word == "print":
+        print(render(document), flush=True)
+    elif word == "status":
+        peers = ", ".join(f"{p.name} ({p.role})" for p in document.peers) or "nobody"
+        state = "online" if client.connected.is_set() else "offline"
+        print(f"{state}; acked {client.acked}/{client.sent}; connected: {peers}", flush=True)
+    elif word == "online":
+        client.go_online()
+    elif word == "sign":
+        document.sign(rest)
+    elif word in ("set", "append"):
+        where, _, text = rest.partition(" ")
+        part = "preamble" if where.startswith("p") else "operative"
+        clause = document.paper.part(part)[int(where.lstrip("po")) - 1]
+        document.set_cursor(clause.id, len(clause.text))
+        document.apply(SetText(clause.id, text if word == "set" else clause.text + " " + text))
+    elif word == "add":
+        document.apply(InsertClause("operative", None, len(document.paper.operative), Clause(rest)))
+    elif word and word != "offline":
+        print("commands: print, set N TEXT, append N TEXT (pN: preamble), add TEXT, sign STATE, "
+              "offline, online, status, quit", flush=True)
+    return True
