@@ -1,0 +1,26 @@
+"""`resedit edit PAPER` (or just `resedit PAPER`): open the terminal editor on a paper."""
+from __future__ import annotations
+
+import argparse
+
+HELP = "open the editor on a paper (.txt, .docx or .resedit); also `resedit PAPER`"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paper", help="the paper to edit (.txt, .md, .docx or .resedit)")
+    parser.add_argument("--no-nlp", action="store_true",
+                        help="structural checks only: do not start the language model")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from resedit.errors import InputError
+    from resedit.tui.app import make_app
+
+    path = Path(args.paper)
+    if not path.exists():
+        raise InputError(path, "no such file (use `resedit new` to start a paper)")
+    app = make_app(path, nlp=not args.no_nlp)  # the lint process starts here, before run()
+    app.run()
+    return 0

@@ -1,0 +1,258 @@
+"""The editor's composition root: `make_app(...)` builds a ResEditApp for the CLI and the tests.
+
+Start the lint process (LintProcess().start()) before `App.run()`: `make_app` does it when asked
+with `nlp=True`. Co-drafting passes its own document object (same interface as LocalDocument).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from resedit.model.paper import Clause, WorkingPaper
+from resedit.tui.document import LocalDocument
+from resedit.tui.session import Session
+
+
+class ResEditApp(App):
+    CSS_PATH = "resedit.tcss"
+    TITLE = "resedit"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, session: Session, ask_new: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.session = session
+        self.ask_new = ask_new
+        self.theme = pick_theme()
+
+    def on_mount(self) -> None:
+        from resedit.tui.screens.editor import EditorScreen
+
+        session = self.session
+        session.schedule = lambda delay, callback: self.set_timer(delay, callback)
+        session.on_findings = self._findings_arrived
+        self.editor = EditorScreen(session)
+        session.document.add_listener(self._document_changed)
+        if session.lint_process is not None:
+            session.lint_process.set_callback(
+                lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
+        self.push_screen(self.editor)
+        self.call_after_refresh(self._startup_questions)
+
+    def _startup_questions(self) -> None:
+        from resedit.tui.screens.confirm import ConfirmScreen
+
+        found = self.session.recovery()
+        if found is not None:
+            paper, at = found
+            question = (f"resedit found unsaved work from {at or 'an earlier session'} "
+                        f"(journal {self.session.journal.path.name}). Recover it?")
+
+            def answered(answer: str | None) -> None:
+                if answer == "recover":
+                    self.session.document.load(paper)
+                    self.notify("Recovered. Save with Ctrl+S to keep it.")
+                elif answer == "discard":
+                    self.session.journal.discard()
+                self._ask_new_paper()
+
+            self.push_screen(ConfirmScreen(question, [("recover", "Recover"),
+                                                      ("discard", "Discard it"),
+                                                      ("later", "Not now")]), answered)
+            return
+        self._ask_new_paper()
+
+    def _ask_new_paper(self) -> None:
+        if not self.ask_new:
+            return
+        from resedit.committees import all_committees
+        from resedit.tui.screens.prompt import Field, PromptScreen
+
+        self.ask_new = False
+        committees = all_committees()
+        choices = tuple(sorted({n for c in committees.values() for n in (c.code, c.name)}))
+        fields = [Field("committee", f"Committee ({', '.join(sorted(committees))}; → completes)",
+                        "", choices),
+                  Field("topic", "Topic of the paper")]
+        self.push_screen(PromptScreen("New working paper", fields), self._start_new)
+
+    def _start_new(self, values: dict | None) -> None:
+        from resedit.committees import find_committee
+        from resedit.model.edits import Batch, SetField
+
+        if not values:
+            return
+        committee = find_committee(values.get("committee", "")) if values.get("committee") else None
+        if values.get("committee") and committee is None:
+            self.notify(f"Unknown committee '{values['committee']}'; set it in the header.",
+                        severity="warning")
+        edits = [SetField("topic", values.get("topic", ""))]
+        if committee is not None:
+            edits += [SetField("committee", committee.name), SetField("opening", committee.opening + ",")]
+        self.session.document.apply(Batch(tuple(edits)))
+        self.editor.go_to(next(iter(c.id for _, _, _, c in self.session.document.paper.clauses())))
+
+    def _document_changed(self, edit, origin: str) -> None:
+        self.session.changed()
+        if edit is None:  # the whole paper was replaced
+            self.editor.redraw(structure=True)
+            rows = [c.id for _, _, _, c in self.session.document.paper.clauses()]
+            self.editor.go_to(rows[0] if rows else "field:topic")
+            return
+        self.editor.document_changed(edit, origin)
+
+    def _findings_arrived(self) -> None:
+        if self.editor.is_mounted:
+            self.editor.lint_updated()
+
+    # ---- commands shared by keys and the palette -----------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        e = self.editor
+        yield SystemCommand("Save", "Save the paper (.resedit)", self.action_save)
+        yield SystemCommand("Save as…", "Save under a new name", self.action_save_as)
+        yield SystemCommand("Export…", "Write the paper as .txt or .docx", self.action_export)
+        yield SystemCommand("Sponsors and signatories", "Add, remove, withdraw", self.action_sponsors)
+        yield SystemCommand("Help: keys", "Every key the editor answers to", self.action_help)
+        yield SystemCommand("Undo", "Undo the last change", e.action_undo)
+        yield SystemCommand("Redo", "Redo", e.action_redo)
+        yield SystemCommand("New clause", "Insert an empty clause after this one", e.action_new_clause)
+        yield SystemCommand("Delete clause", "Delete the clause being edited", e.action_delete_clause)
+        yield SystemCommand("Move clause up", "Also from operative into preamble", e.action_move_up)
+        yield SystemCommand("Move clause down", "Also from preamble into operative", e.action_move_down)
+        yield SystemCommand("Switch part", "Preamble ⇄ operative", e.action_switch_part)
+        yield SystemCommand("Apply fix", "Apply the suggestion of the finding", e.action_fix)
+        yield SystemCommand("Edit topic", "Header: topic", lambda: e.go_to("field:topic"))
+        yield SystemCommand("Edit committee", "Header: committee", lambda: e.go_to("field:committee"))
+        yield SystemCommand("Edit code", "Header: document code", lambda: e.go_to("field:code"))
+
+    def action_help(self) -> None:
+        from resedit.tui.screens.help import HelpScreen
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_sponsors(self) -> None:
+        from resedit.tui.findings import committee_for
+        from resedit.tui.screens.sponsors import SponsorsScreen
+        self.push_screen(SponsorsScreen(self.session.document, committee_for(self.session.document.paper)))
+
+    def action_save(self) -> None:
+        if self.session.path is None:
+            self.action_save_as()
+            return
+        self._save(self.session.path)
+
+    def action_save_as(self) -> None:
+        from resedit.tui.screens.prompt import Field, PromptScreen
+
+        default = str(self.session.path or Path.cwd() / "working-paper.resedit")
+        self.push_screen(PromptScreen("Save as", [Field("path", "File (.resedit)", default)]),
+                         lambda values: values and values.get("path") and self._save(Path(values["path"]).expanduser()))
+
+    def _save(self, path: Path) -> None:
+        try:
+            written = self.session.save(path)
+        except Exception as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=8)
+            return
+        self.notify(f"Saved {written}", timeout=3)
+        self.editor.show_status()
+
+    def action_export(self) -> None:
+        from resedit.tui.screens.prompt import Field, PromptScreen
+
+        base = self.session.path or Path.cwd() / "working-paper.resedit"
+        self.push_screen(
+            PromptScreen("Export", [Field("path", "File (.txt or .docx)", str(base.with_suffix(".txt")))]),
+            self._export)
+
+    def _export(self, values: dict | None) -> None:
+        if not values or not values.get("path"):
+            return
+        try:
+            written = self.session.export(Path(values["path"]).expanduser())
+        except Exception as exc:
+            self.notify(f"Not exported: {exc}", severity="error", timeout=8)
+            return
+        self.notify(f"Exported {written}", timeout=3)
+
+    async def action_quit(self) -> None:
+        from resedit.tui.screens.confirm import ConfirmScreen
+
+        if not self.session.document.dirty:
+            self.exit()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+                if not self.session.document.dirty:
+                    self.exit()
+            elif answer == "discard":
+                self.session.close(discard_journal=True)
+                self.exit()
+
+        self.push_screen(ConfirmScreen("The paper has unsaved changes.",
+                                       [("save", "Save and quit"), ("discard", "Quit without saving"),
+                                        ("cancel", "Keep editing")]), answered)
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+
+def pick_theme() -> str:
+    """Light theme on light terminals (COLORFGBG background 7 or 15), else dark; RESEDIT_THEME wins."""
+    wanted = os.environ.get("RESEDIT_THEME", "")
+    if wanted:
+        return wanted
+    background = os.environ.get("COLORFGBG", "").split(";")[-1]
+    return "textual-light" if background in ("7", "15") else "textual-dark"
+
+
+def skeleton(committee_code: str | None = None, topic: str = "") -> WorkingPaper:
+    """A new paper: header from the committee's profile and one empty preambular clause."""
+    from resedit.committees import load_committee
+
+    paper = WorkingPaper(topic=topic, preamble=[Clause("")])
+    if committee_code:
+        committee = load_committee(committee_code)
+        paper.committee, paper.opening = committee.name, committee.opening + ","
+    return paper
+
+
+def make_app(path: str | os.PathLike | None = None, *, document=None, paper: WorkingPaper | None = None,
+             nlp: bool | object = False, new: bool = False, committee: str | None = None,
+             topic: str | None = None, journal: bool = True,
+             journal_file: Path | None = None) -> ResEditApp:
+    """Build the editor.
+
+    path: a .txt/.docx/.resedit paper to open (Save writes the .resedit beside it).
+    document: an object with LocalDocument's interface (co-drafting); paper: a paper to edit.
+    nlp: True starts the lint process now (call before App.run()); or pass a started LintProcess.
+    new: start from the committee's skeleton, asking committee and topic unless given.
+    """
+    from resedit.tui import files
+    from resedit.tui.lint_client import LintProcess
+
+    if document is None:
+        if paper is None:
+            if path is not None and not new:
+                paper = files.read(Path(path))
+            else:
+                paper = skeleton(committee, topic or "")
+        document = LocalDocument(paper)
+    if nlp is True:
+        nlp = LintProcess().start()
+    session = Session(document, Path(path) if path else None, lint_process=nlp or None,
+                      journal_file=journal_file, use_journal=journal)
+    if new and path is None and journal and journal_file is None:
+        from resedit.tui.journal import Journal, orphan_journals
+        orphans = orphan_journals()
+        if orphans:  # a never-saved paper from a session that died: offer it back
+            session.journal.close()
+            session.journal = Journal(orphans[0])
+    ask = new and not (committee and topic)
+    return ResEditApp(session, ask_new=ask)

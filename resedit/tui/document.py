@@ -1,0 +1,101 @@
+"""LocalDocument: the one owner of the paper the editor shows, with undo/redo. Free of Textual.
+
+Every change goes through `apply(edit)` (edits from resedit.model.edits); the inverse it returns
+goes on the undo stack. Listeners hear of every change, so the editor redraws and relints, and
+co-drafting can swap in its own document with the same interface (paper, version, apply, undo,
+redo, can_undo, can_redo, add_listener, mark_saved, dirty).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from resedit.model.edits import Edit, apply as apply_edit
+from resedit.model.paper import WorkingPaper
+
+Listener = Callable[[Edit | None, str], None]  # (edit, origin: local | undo | redo | remote | load)
+COALESCE_SECONDS = 1.5
+
+
+@dataclass
+class _Step:
+    inverse: Edit
+    redo: Edit
+    key: object | None
+    at: float
+
+
+class LocalDocument:
+    def __init__(self, paper: WorkingPaper | None = None):
+        self.paper = paper or WorkingPaper()
+        self.version = 0
+        self.saved_version = 0
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self._listeners: list[Listener] = []
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def apply(self, edit: Edit, coalesce: object | None = None) -> None:
+        """Apply an edit; consecutive edits with the same `coalesce` key undo as one step."""
+        inverse = apply_edit(self.paper, edit)
+        now = time.monotonic()
+        last = self._undo[-1] if self._undo else None
+        if (coalesce is not None and last is not None and last.key == coalesce
+                and now - last.at < COALESCE_SECONDS and not self._redo):
+            last.redo, last.at = edit, now  # keep the oldest inverse: undo restores the start
+        else:
+            self._undo.append(_Step(inverse, edit, coalesce, now))
+        self._redo.clear()
+        self._changed(edit, "local")
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Edit | None:
+        """Undo the last step; returns the edit applied (so the editor can place the cursor)."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        redo = apply_edit(self.paper, step.inverse)
+        self._redo.append(_Step(redo, step.inverse, None, time.monotonic()))
+        self._changed(step.inverse, "undo")
+        return step.inverse
+
+    def redo(self) -> Edit | None:
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        inverse = apply_edit(self.paper, step.inverse)
+        self._undo.append(_Step(inverse, step.inverse, None, time.monotonic()))
+        self._changed(step.inverse, "redo")
+        return step.inverse
+
+    def break_coalescing(self) -> None:
+        """The next edit starts a new undo step (e.g. the cursor moved to another clause)."""
+        if self._undo:
+            self._undo[-1].key = None
+
+    def load(self, paper: WorkingPaper) -> None:
+        """Replace the whole paper (recovering a journal): history cleared, counted as unsaved."""
+        self.paper = paper
+        self._undo.clear()
+        self._redo.clear()
+        self._changed(None, "load")
+
+    def mark_saved(self) -> None:
+        self.saved_version = self.version
+
+    @property
+    def dirty(self) -> bool:
+        return self.version != self.saved_version
+
+    def _changed(self, edit: Edit, origin: str) -> None:
+        self.version += 1
+        for listener in list(self._listeners):
+            listener(edit, origin)

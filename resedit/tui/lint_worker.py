@@ -1,0 +1,49 @@
+"""The lint process: loads the language model and lints papers sent to it, as JSON lines.
+
+Run as `python -m resedit.tui.lint_worker`. It is started before the editor's event loop (loading
+spaCy inside the UI process froze key presses for ~1.8 s; see design/nlp-notes.md). Protocol,
+one JSON object per line:
+  out: {"ready": true} once the model is loaded, or {"error": "..."} if it cannot be
+  in:  {"id": N, "paper": {...}}   out: {"id": N, "diagnostics": [...]}  (model rules only)
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+
+def _send(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+def main() -> int:
+    from resedit.lint.engine import lint
+    from resedit.lint.rules import load_rules
+    from resedit.tui.findings import committee_for, diagnostic_to_dict, nlp_rule_ids
+    from resedit.formats.native import paper_from_dict
+
+    try:
+        from resedit.nlp import load_annotator
+        annotator = load_annotator()
+        rules = load_rules()
+        wanted = nlp_rule_ids(rules)
+    except Exception as exc:  # the editor keeps working with the fast rules
+        _send({"error": f"{type(exc).__name__}: {exc}"})
+        return 1
+    _send({"ready": True})
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+            paper = paper_from_dict(request["paper"])
+            found = lint(paper, [r for r in rules if r.id in wanted], committee_for(paper),
+                         annotator=annotator)
+            _send({"id": request["id"], "diagnostics": [diagnostic_to_dict(d) for d in found]})
+        except Exception as exc:
+            _send({"id": request.get("id") if isinstance(request, dict) else None,
+                   "error": f"{type(exc).__name__}: {exc}"})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

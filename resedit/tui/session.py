@@ -1,0 +1,180 @@
+"""Session: what the editor is working on: the document, its files, its journal and its findings.
+
+No Textual here: the app gives the session a `schedule(delay, callback)` for its timers. Fast
+(structural) findings are recomputed after every change; findings of the model rules come from
+the lint process and are dropped for any clause whose text changed since it was sent.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from resedit.model.diagnostic import Diagnostic
+from resedit.tui import files, journal
+from resedit.tui.findings import committee_for, lint_fast
+from resedit.tui.outline import renumber
+
+JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
+NLP_DELAY = 0.4  # quiet time before the paper goes to the model process
+
+
+class Session:
+    def __init__(self, document, path: Path | None = None, lint_process=None,
+                 journal_file: Path | None = None, use_journal: bool = True):
+        self.document = document
+        self.source = Path(path) if path else None  # the file opened (any format)
+        self.path = files.native_path_for(self.source)  # where Save writes
+        self.lint_process = lint_process
+        self.fast: list[Diagnostic] = []
+        self.fast_error = ""
+        self.nlp: list[Diagnostic] = []
+        self._nlp_texts: dict[str, str] = {}  # clause id -> text the model findings were about
+        self._sent: dict[int, dict[str, str]] = {}
+        self.nlp_state = "off" if lint_process is None else "loading…"
+        self.schedule: Callable[[float, Callable[[], None]], object] | None = None
+        self.on_findings: Callable[[], None] | None = None
+        self._journal_due = False
+        self._nlp_timer = None
+        self.journal = None
+        if use_journal:
+            self.journal = journal.Journal(journal_file or journal.journal_path(self.source))
+
+    # ---- findings ------------------------------------------------------------------------
+    def relint_fast(self) -> None:
+        renumber(self.document.paper)
+        try:
+            self.fast = lint_fast(self.document.paper)
+            self.fast_error = ""
+        except Exception as exc:  # a broken rule must not take the editor down
+            self.fast, self.fast_error = [], f"linter error: {exc}"
+
+    def findings(self) -> list[Diagnostic]:
+        paper = self.document.paper
+        fresh = []
+        for d in self.nlp:
+            clause_id = d.location.clause_id
+            if clause_id is None:
+                fresh.append(d)
+                continue
+            clause = paper.find(clause_id)
+            if clause is not None and clause.text == self._nlp_texts.get(clause_id):
+                fresh.append(d)
+        return self.fast + fresh
+
+    def model_state(self) -> str:
+        return self.fast_error or self.nlp_state
+
+    def request_nlp(self) -> None:
+        if self.lint_process is None or self.lint_process.failed:
+            return
+        paper = self.document.paper
+        version = self.document.version
+        self._sent[version] = {c.id: c.text for _, _, _, c in paper.clauses()}
+        for old in [v for v in self._sent if v < version - 20]:
+            del self._sent[old]
+        self.lint_process.request(version, paper)
+
+    def lint_event(self, kind: str, payload) -> None:
+        """From the lint process (already on the UI thread)."""
+        if kind == "ready":
+            self.nlp_state = "ready"
+            self.request_nlp()
+        elif kind == "error":
+            if self.lint_process is not None and self.lint_process.failed:
+                self.nlp_state = "off (model unavailable)"
+        elif kind == "result":
+            version, found = payload
+            texts = self._sent.get(version)
+            if texts is None:
+                return
+            self.nlp, self._nlp_texts = found, texts
+            self.nlp_state = "ready"
+        if self.on_findings:
+            self.on_findings()
+
+    # ---- change handling -----------------------------------------------------------------
+    def changed(self) -> None:
+        """Called on every document change: journal soon, model lint after a quiet moment."""
+        if self.schedule is None:
+            return
+        if self.journal is not None and not self._journal_due:
+            self._journal_due = True
+            self.schedule(JOURNAL_DELAY, self.write_journal)
+        if self.lint_process is not None and not self.lint_process.failed:
+            if self._nlp_timer is not None:
+                self._nlp_timer.stop()
+            self._nlp_timer = self.schedule(NLP_DELAY, self.request_nlp)
+
+    def write_journal(self) -> None:
+        self._journal_due = False
+        if self.journal is not None and self.document.dirty:
+            self.journal.write(journal.encode(self.document.paper, self.source))
+
+    def recovery(self):
+        """(paper, written at) when the journal holds work that differs from the file, else None."""
+        if self.journal is None or not self.journal.path.is_file():
+            return None
+        found = journal.read_journal(self.journal.path)
+        if found is None:
+            return None
+        paper, at, _ = found
+        if paper == self.document.paper:
+            self.journal.discard()
+            return None
+        return paper, at
+
+    # ---- files ---------------------------------------------------------------------------
+    def save(self, path: Path | None = None) -> Path:
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no file name yet")
+        if target.suffix != files.NATIVE_SUFFIX:
+            target = target.with_suffix(files.NATIVE_SUFFIX)
+        files.save(self.document.paper, target)
+        self.document.mark_saved()
+        if self.journal is not None:
+            self.journal.discard()
+            new_path = journal.journal_path(target)
+            if new_path != self.journal.path:
+                self.journal.close()
+                self.journal = journal.Journal(new_path)
+        self.path = target
+        if self.source is None or self.source.suffix == files.NATIVE_SUFFIX:
+            self.source = target
+        return target
+
+    def export(self, path: Path) -> Path:
+        files.export(self.document.paper, Path(path))
+        return Path(path)
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else "new paper (not saved yet)"
+
+    def committee_code(self) -> str:
+        paper = self.document.paper
+        if not paper.committee:
+            return "committee?"
+        from resedit.committees import find_committee
+        found = find_committee(paper.committee)
+        return found.code if found else paper.committee[:20]
+
+    def backers(self) -> tuple[str, bool | None]:
+        paper = self.document.paper
+        try:
+            from resedit.sponsorship.analysis import analyse
+            analysis = analyse(paper, committee_for(paper))
+        except Exception:
+            return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None
+        need = analysis.requirement.required
+        return (f"{len(analysis.sponsors)} sp + {len(analysis.signatories)} sig / {need} needed",
+                analysis.met)
+
+    def close(self, discard_journal: bool = False) -> None:
+        if self.journal is not None:
+            if discard_journal:
+                self.journal.discard()
+            else:
+                self.write_journal()
+            self.journal.close()
+        if self.lint_process is not None:
+            self.lint_process.stop()

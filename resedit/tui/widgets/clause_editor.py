@@ -1,0 +1,86 @@
+"""ClauseEditor: a TextArea for one clause's text, with opener completion and structural keys.
+
+Enter splits the clause (a new clause after it), Backspace at the very start merges it into the
+one above, Up on the first line and Down on the last move to the neighbouring clause, Tab accepts
+the opener completion when one is shown and otherwise makes a sub-clause, Shift+Tab lifts it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+from resedit.tui.phrases import complete
+
+
+class ClauseEditor(TextArea):
+    BINDINGS = [
+        Binding("ctrl+z", "app.undo", "Undo", show=False),
+        Binding("ctrl+y", "app.redo", "Redo", show=False),
+    ]
+
+    @dataclass
+    class Structural(Message):
+        """A structural key: split, merge, previous, next, indent, outdent."""
+
+        action: str
+        offset: int
+
+    def __init__(self, **kwargs):
+        super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
+        self.part = "preamble"  # which phrase list completes the opener; "" for none
+
+    @property
+    def offset(self) -> int:
+        """Cursor as a character offset into the clause text."""
+        row, column = self.cursor_location
+        lines = self.text.split("\n")
+        return sum(len(line) + 1 for line in lines[:row]) + column
+
+    def set_offset(self, offset: int) -> None:
+        offset = max(0, min(offset, len(self.text)))
+        before = self.text[:offset]
+        self.move_cursor((before.count("\n"), len(before) - (before.rfind("\n") + 1)))
+
+    def update_suggestion(self) -> None:
+        text = self.text
+        if not self.part or self.selection.start != self.selection.end or self.offset != len(text):
+            self.suggestion = ""
+            return
+        self.suggestion = complete(self.part, text)
+
+    def _structural(self, event: events.Key, action: str) -> None:
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.Structural(action, self.offset))
+
+    async def _on_key(self, event: events.Key) -> None:
+        start, end = self.selection
+        collapsed = start == end
+        if event.key == "enter":
+            return self._structural(event, "split")
+        if event.key == "backspace" and collapsed and self.cursor_location == (0, 0):
+            return self._structural(event, "merge")
+        if event.key == "tab":
+            if self.suggestion:
+                event.stop()
+                event.prevent_default()
+                self.insert(self.suggestion)
+                return
+            return self._structural(event, "indent")
+        if event.key == "shift+tab":
+            return self._structural(event, "outdent")
+        if event.key == "up" and collapsed and self._at_visual_top():
+            return self._structural(event, "previous")
+        if event.key == "down" and collapsed and self._at_visual_bottom():
+            return self._structural(event, "next")
+
+    def _at_visual_top(self) -> bool:
+        return self.wrapped_document.location_to_offset(self.cursor_location).y == 0
+
+    def _at_visual_bottom(self) -> bool:
+        last = self.wrapped_document.height - 1
+        return self.wrapped_document.location_to_offset(self.cursor_location).y >= last
