@@ -5,12 +5,13 @@ An explicit table, so what exists is readable in one place. Add a kind here with
 from resedit.lint.kinds.base import Kind
 from resedit.lint.kinds import structure, punctuation, numbering
 from resedit.lint.kinds import sponsorship
+from resedit.lint.kinds import mandate
 
 KINDS: dict[str, Kind] = {
     **structure.KINDS,
     **punctuation.KINDS,
     **numbering.KINDS,
     # issue 3 (NLP linter): opener, style, citation kinds go here
-    # issue 4 (mandate): mandate kinds go here
+    **mandate.KINDS,  # issue 4
     **sponsorship.KINDS,  # issue 5
 }

@@ -1,0 +1,80 @@
+"""The `mandate` rule kind: what the committee cannot do, from its profile.
+
+A rule names one construction (`params: {construction: binding-decision}`). The committee
+profile decides whether that construction is overreach for its body and with which words; when
+it is, each operative clause (and sub-clause under "Decides to:") is checked on its dependency
+parse (resedit.nlp). A finding quotes the mandate statement it breaks with its source, and
+suggests wording within the mandate as replacement text for the flagged opening words.
+"""
+from __future__ import annotations
+
+from resedit.lint.engine import Hit
+from resedit.lint.kinds.base import Kind, in_scope, where
+from resedit.lint.kinds.mandate.checks import CHECKS, Match
+from resedit.lint.kinds.mandate.parse import DECIDE_LIKE, ClauseView
+
+
+def _parent(paper, part: str, position: int, path: tuple[int, ...]):
+    clause = paper.part(part)[position - 1]
+    for index in path[:-1]:
+        clause = clause.children[index]
+    return clause
+
+
+def _committee_acts_below(ctx, parent) -> bool:
+    """Sub-clauses are the committee's own acts only under "Decides to:" / "Decides:"."""
+    ann = ctx.annotate(parent.text)
+    root = ann.root()
+    if root is None or root.lemma not in DECIDE_LIKE:
+        return False
+    return not any(c.dep in ("ccomp", "dobj") for c in ann.children(root))
+
+
+def _fill(template: str, match: Match, at_start: bool) -> str:
+    text = template.format(verb=match.verb or "take this action",
+                           addressee=match.addressee or "Member States")
+    return text if at_start else text[:1].lower() + text[1:]
+
+
+def _best(matches: list[Match]) -> Match | None:
+    """One finding per rule and clause: the first in the clause, the deepest when they overlap."""
+    if not matches:
+        return None
+    return sorted(matches, key=lambda m: (m.start, -m.depth, -m.end))[0]
+
+
+def suggestions(entry: dict, match: Match) -> list[str]:
+    templates = entry.get(match.suggest_key) or entry.get("suggest") or []
+    return [_fill(t, match, match.start == 0) for t in templates]
+
+
+def run(rule, ctx):
+    construction = rule.params["construction"]
+    committee = ctx.committee
+    entry = committee.overreach(construction)
+    if entry is None:  # not overreach for this body
+        return
+    check = CHECKS[construction]
+    cannot = committee.cannot(entry["cannot"])
+    for part, position, path, clause in in_scope(rule.scope, ctx.paper):
+        if part != "operative" or not clause.text.strip():
+            continue
+        acts = True
+        if path:
+            acts = _committee_acts_below(ctx, _parent(ctx.paper, part, position, path))
+        view = ClauseView.of(ctx.annotate(clause.text), committee_acts=acts)
+        match = _best(check(view, entry, committee))
+        if match is None:
+            continue
+        offered = suggestions(entry, match)
+        yield Hit(where(part, position, path, clause, start=match.start, end=match.end),
+                  {"committee": committee.code, "body": committee.name,
+                   "trigger": clause.text[match.start:match.end], "what": cannot.get("what", ""),
+                   "quote": cannot.get("text", ""), "source": cannot.get("cite", ""),
+                   "instead": offered[0] if offered else ""},
+                  offered)
+
+
+KINDS: dict[str, Kind] = {
+    "mandate": Kind(run=run, needs_nlp=True, params=("construction",), required=("construction",)),
+}

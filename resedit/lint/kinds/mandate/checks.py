@@ -1,0 +1,371 @@
+"""One function per overreach construction: (view, vocabulary, committee) -> list of Match.
+
+The words come from the committee profile merged over lexicon/mandate.yaml; the functions only
+know the shapes (who acts, which verb governs which object, what a 'that'-clause's subject is).
+A Match is a span of the clause text to replace and which of the profile's suggestion lists
+fits it, with the values its templates use ({verb}, {addressee}).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resedit.lint.kinds.mandate.parse import SUBJECTS, ClauseView, organ_named, phrase_has
+from resedit.nlp import Token
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    suggest_key: str = "suggest"
+    verb: str = ""
+    addressee: str = ""
+    depth: int = 0  # how far below the opening verb; the deepest of overlapping matches wins
+
+
+def _words(vocab: dict, key: str) -> set[str]:
+    return {str(w).lower() for w in vocab.get(key) or []}
+
+
+def _subject(view: ClauseView, verb: Token) -> Token | None:
+    subjects = view.children(verb, *SUBJECTS)
+    return subjects[0] if subjects else None
+
+
+def _phrase(view: ClauseView, tok: Token) -> str:
+    sub = view.subtree(tok)
+    return view.text[sub[0].idx: view.token_end(sub[-1])]
+
+
+def _aux(view: ClauseView, verb: Token, words: set[str]) -> Token | None:
+    for child in view.children(verb, "aux", "auxpass"):
+        if child.lower in words:
+            return child
+    return None
+
+
+def _to_end(view: ClauseView, verb: Token) -> int:
+    """End of the 'to' before a verb ("Decides to| impose"), else the start of the verb."""
+    for child in view.children(verb, "aux"):
+        if child.lower == "to" and child.i < verb.i:
+            return view.token_end(child)
+    return verb.idx
+
+
+def _is_addressee(view: ClauseView, tok: Token, addressees: set[str]) -> bool:
+    return tok.lower in addressees and not view.in_quote(tok)
+
+
+def _own_work(view: ClauseView, tok: Token, own: set[str]) -> bool:
+    lowers = view.phrase_lowers(tok)
+    return bool(own & set(lowers)) or "of work" in " ".join(lowers)
+
+
+def _depth(view: ClauseView, tok: Token) -> int:
+    depth = 0
+    while tok.head != tok.i and depth < 50:
+        tok = view.ann.tokens[tok.head]
+        depth += 1
+    return depth
+
+
+def binding_decision(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Decides that Member States shall ...", "... are required to ...", "Decides to criminalize"."""
+    decide, addressees = _words(vocab, "decide_verbs"), _words(vocab, "addressees")
+    aux_words, passives = _words(vocab, "binding_aux"), _words(vocab, "binding_passives")
+    state_acts, own = _words(vocab, "state_acts"), _words(vocab, "own_work")
+    out = []
+    for verb in view.actor_verbs():
+        if verb.lemma in decide:
+            for clause in view.children(verb, "ccomp"):
+                subject = _subject(view, clause)
+                if subject is None or view.in_quote(clause) or view.in_quote(subject):
+                    continue
+                if not _is_addressee(view, subject, addressees) or _own_work(view, subject, own):
+                    continue
+                aux = _aux(view, clause, aux_words)
+                end = None
+                if clause.lemma in passives and view.children(clause, "auxpass"):
+                    xcomps = view.children(clause, "xcomp")
+                    end = _to_end(view, xcomps[0]) if xcomps else view.token_end(clause)
+                elif aux is not None:
+                    end = view.token_end(aux)
+                if end is not None:
+                    out.append(Match(view.opening_start(verb), end, "suggest",
+                                     addressee=_phrase(view, subject), depth=_depth(view, clause)))
+        if verb.lemma in state_acts and verb.dep == "xcomp":
+            head = view.ann.tokens[verb.head]
+            if head.lemma in decide:
+                out.append(Match(view.opening_start(head), _to_end(view, verb), "suggest",
+                                 addressee="Member States", depth=_depth(view, verb)))
+    return out
+
+
+def coercive_verb(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Requires all States to ...", "Demands that all parties ...", "Demands the end of ..."."""
+    verbs, always = _words(vocab, "verbs"), _words(vocab, "always")
+    addressees, organs = _words(vocab, "addressees"), committee.other_organs()
+    out = []
+    for verb in view.actor_verbs():
+        if verb.lemma not in verbs:
+            continue
+        start, coercive = view.opening_start(verb), verb.lemma in always
+        that = [c for c in view.children(verb, "ccomp") if _subject(view, c) is not None]
+        objects = view.objects(verb)
+        if organ_named(view, objects + [_subject(view, c) for c in that], organs):
+            continue  # an order to another organ: the other-organ rule says it
+        if that:
+            clause = that[0]
+            subject = _subject(view, clause)
+            if coercive or _is_addressee(view, subject, addressees):
+                aux = _aux(view, clause, {"shall", "must", "should", "will"})
+                end = view.token_end(aux) if aux else view.subtree_end(subject)
+                out.append(Match(start, end, "suggest_that", addressee=_phrase(view, subject)))
+            continue
+        bound = [o for o in objects if _is_addressee(view, o, addressees)]
+        if bound:
+            out.append(Match(start, view.token_end(verb), "suggest", addressee=_phrase(view, bound[0])))
+        elif coercive:
+            out.append(Match(start, view.token_end(verb), "suggest_noun"))
+    return out
+
+
+def legally_binding(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Imposes legally binding obligations", "... shall be legally binding on Member States"."""
+    words, creating = _words(vocab, "words"), _words(vocab, "creating_verbs")
+    be_verbs, aux_words = _words(vocab, "be_verbs"), _words(vocab, "binding_aux")
+    actors = view.actor_verbs()
+    out = []
+    for tok in view.ann.tokens:
+        if tok.lower not in words or view.in_quote(tok):
+            continue
+        before = view.text[max(0, tok.idx - 4): tok.idx].lower()
+        if before.endswith(("non-", "non ")):
+            continue
+        governor, hops = tok, 0
+        while hops < 8:
+            if governor is not tok and view.is_verb(governor) and governor.lower not in words:
+                break
+            if governor.head == governor.i:
+                governor = None
+                break
+            governor, hops = view.ann.tokens[governor.head], hops + 1
+        if governor is None:
+            continue
+        binds = False
+        if governor.lemma in creating and governor in actors:
+            binds = True
+        elif governor.lemma in be_verbs:
+            head = view.ann.tokens[governor.head]
+            binds = _aux(view, governor, aux_words) is not None or (
+                governor.dep == "ccomp" and head in actors and head.lemma in creating)
+        if binds:
+            adverbs = [c for c in view.children(tok, "advmod") if c.lower == "legally"]
+            start = min([tok.idx] + [a.idx for a in adverbs])
+            out.append(Match(start, view.token_end(tok), "suggest"))
+    return out
+
+
+def _object_heads(view: ClauseView, verb: Token) -> list[Token]:
+    """Objects of a verb, plus a passive subject ("sanctions shall be imposed") and the noun of
+    a following 'for'/'on' phrase when there is no object."""
+    heads = view.objects(verb)
+    if not heads:
+        heads = [c for c in view.children(verb, "nsubjpass")]
+    return heads
+
+
+def sanctions(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Imposes sanctions on ...", "Decides to impose an arms embargo / an asset freeze"."""
+    verbs, nouns = _words(vocab, "verbs"), _words(vocab, "nouns")
+    compounds = {k.lower(): {w.lower() for w in v} for k, v in (vocab.get("compound_nouns") or {}).items()}
+    out = []
+    for verb in view.actor_verbs():
+        if verb.lemma not in verbs:
+            continue
+        for obj in _object_heads(view, verb):
+            mods = {c.lower for c in view.children(obj, "compound", "amod", "nmod")}
+            if obj.lower in nouns or mods & compounds.get(obj.lower, set()):
+                out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
+                                 depth=_depth(view, verb)))
+                break
+    return out
+
+
+def force(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Authorizes the use of force", "Decides to deploy a peacekeeping mission"."""
+    verbs, nouns, weak = _words(vocab, "verbs"), _words(vocab, "nouns"), _words(vocab, "weak_nouns")
+    modifiers, not_with = _words(vocab, "modifiers"), _words(vocab, "not_with")
+    actions = _words(vocab, "action_nouns")
+
+    def armed(tok: Token) -> bool:
+        mods = {c.lower for c in view.children(tok, "compound", "amod", "nmod")}
+        if tok.lower in nouns and not mods & not_with:
+            return True
+        return tok.lower in weak and bool(modifiers & set(view.phrase_lowers(tok)))
+
+    authorize = _words(vocab, "authorize_verbs")
+    out = []
+    for verb in view.actor_verbs():
+        if verb.lemma not in verbs and verb.lemma not in authorize:
+            continue
+        heads = _object_heads(view, verb) if verb.lemma in verbs else []
+        if verb.lemma in authorize:  # "Authorizes Member States to use force"
+            for xcomp in view.children(verb, "xcomp"):
+                if xcomp.lemma in verbs:
+                    heads += _object_heads(view, xcomp)
+        for obj in heads:
+            candidates = [obj]
+            if obj.lower in actions:  # "the deployment of a force": look under 'of'
+                for prep in view.children(obj, "prep"):
+                    candidates += view.children(prep, "pobj")
+            if any(armed(c) for c in candidates):
+                out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
+                                 depth=_depth(view, verb)))
+                break
+    return out
+
+
+def implementation(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Implements a programme", "Provides technical assistance directly", "Trains judges"."""
+    verbs, nouns = _words(vocab, "verbs"), _words(vocab, "nouns")
+    direct, own = _words(vocab, "direct_verbs"), _words(vocab, "own_work")
+    out = []
+    for verb in view.actor_verbs():
+        objects = view.objects(verb)
+        hit = verb.lemma in direct and bool(objects)
+        if not hit and verb.lemma in verbs:
+            hit = any(o.lower in nouns and not _own_work(view, o, own) for o in objects)
+        if hit:
+            out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
+                             depth=_depth(view, verb)))
+    return out
+
+
+def budget(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Decides to allocate 10 million dollars from the regular budget", "Allocates US$ 5 million",
+    "Decides that the programme shall be funded from the regular budget"."""
+    verbs, decide = _words(vocab, "verbs"), _words(vocab, "decide_verbs")
+    budget_words, budget_mods = _words(vocab, "budget_words"), _words(vocab, "budget_modifiers")
+    money_verbs, money = _words(vocab, "money_verbs"), _words(vocab, "money_words")
+    allowed = [str(a).lower() for a in vocab.get("allowed") or []]
+
+    def regular_budget(tok: Token) -> bool:
+        for t in view.subtree(tok):
+            if t.lower in budget_words and not view.in_quote(t):
+                mods = {c.lower for c in view.children(t, "amod", "compound", "nmod")}
+                if mods & budget_mods:
+                    return True
+        return False
+
+    def sum_of_money(tok: Token) -> bool:
+        sub = view.subtree(tok)
+        return any(t.tag == "CD" for t in sub) and any(t.lower in money or t.tag == "$" for t in sub)
+
+    out = []
+    for verb in view.actor_verbs():
+        candidates = [(verb, verb)]
+        if verb.lemma in decide:  # the decision's content: "that X shall be funded from ..."
+            candidates += [(verb, c) for c in view.children(verb, "ccomp")]
+        for anchor, target in candidates:
+            if target.lemma not in verbs:
+                continue
+            phrase = " ".join(view.phrase_lowers(target))
+            if any(a in phrase for a in allowed):
+                continue
+            if regular_budget(target) or (target.lemma in money_verbs and any(
+                    sum_of_money(o) for o in view.objects(target))):
+                out.append(Match(view.opening_start(anchor), view.token_end(anchor),
+                                 verb=anchor.lemma, depth=_depth(view, target)))
+                break
+    return out
+
+
+def treaty_or_body(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Adopts the Convention ...", "Opens ... for signature", "Establishes an international court"."""
+    verbs, treaties = _words(vocab, "verbs"), _words(vocab, "treaty_nouns")
+    bodies, weak = _words(vocab, "body_nouns"), _words(vocab, "weak_body_nouns")
+    signature, organs = _words(vocab, "signature"), committee.other_organs()
+    out = []
+    for verb in view.actor_verbs():
+        if verb.lemma not in verbs:
+            continue
+        hit = False
+        for obj in view.objects(verb):
+            if view.in_quote(obj) or "its" in view.phrase_lowers(obj):
+                continue
+            if obj.lower in treaties or obj.lower in bodies or (
+                    obj.lower in weak and organ_named(view, [obj], organs)):
+                hit = True
+        if verb.lemma == "open":
+            for prep in view.children(verb, "prep"):
+                hit = hit or any(p.lower in signature for p in view.children(prep, "pobj"))
+        if hit:
+            out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
+                             depth=_depth(view, verb)))
+    return out
+
+
+def other_organ(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Reforms the Security Council", "Instructs the General Assembly to ...", "Decides that the
+    Security Council shall ..."."""
+    transform, directive = _words(vocab, "transform_verbs"), _words(vocab, "directive_verbs")
+    decide, aux_words = _words(vocab, "decide_verbs"), _words(vocab, "binding_aux")
+    organs = committee.other_organs()
+    out = []
+    for verb in view.actor_verbs():
+        start = view.opening_start(verb)
+        objects = [o for o in view.objects(verb) if not view.in_quote(o)]
+        if verb.lemma in transform and organ_named(view, objects, organs):
+            out.append(Match(start, view.token_end(verb), "suggest", verb=verb.lemma,
+                             depth=_depth(view, verb)))
+        elif verb.lemma in directive and organ_named(view, objects, organs):
+            out.append(Match(start, view.token_end(verb), "suggest_directive", verb=verb.lemma))
+        elif verb.lemma in decide or verb.lemma in directive:
+            for clause in view.children(verb, "ccomp"):
+                subject = _subject(view, clause)
+                if subject is None or view.in_quote(subject) or not organ_named(view, [subject], organs):
+                    continue
+                aux = _aux(view, clause, aux_words)
+                if aux is not None or verb.lemma in directive:
+                    end = view.token_end(aux) if aux else view.subtree_end(subject)
+                    out.append(Match(start, end, "suggest_that", addressee=_phrase(view, subject)))
+    return out
+
+
+def tone(view: ClauseView, vocab: dict, committee) -> list[Match]:
+    """"Instructs UNODC to ...", "Mandates the Secretariat to ..." (a warning: say "Requests")."""
+    verbs, addressees = _words(vocab, "verbs"), _words(vocab, "addressees")
+    coercive = _words(vocab, "coercive")
+    binding = committee.overreach("coercive-verb")
+    binding_verbs = _words(binding, "verbs") if binding else set()
+    organ_rule = committee.overreach("other-organ")
+    organs = committee.other_organs()
+    out = []
+    for verb in view.actor_verbs():
+        if verb.lemma not in verbs:
+            continue
+        objects = view.objects(verb)
+        that = [_subject(view, c) for c in view.children(verb, "ccomp") if _subject(view, c)]
+        named = objects + that
+        if verb.lemma in coercive and verb.lemma in binding_verbs and any(
+                _is_addressee(view, t, addressees) for t in named):
+            continue  # binding on States: the coercive-verb rule's error
+        if organ_rule and organ_named(view, named, organs):
+            continue  # an order to another organ: the other-organ rule's error
+        out.append(Match(view.opening_start(verb), view.token_end(verb), "suggest", verb=verb.lemma))
+    return out
+
+
+CHECKS = {
+    "binding-decision": binding_decision,
+    "coercive-verb": coercive_verb,
+    "legally-binding": legally_binding,
+    "sanctions": sanctions,
+    "force": force,
+    "implementation": implementation,
+    "budget": budget,
+    "treaty-or-body": treaty_or_body,
+    "other-organ": other_organ,
+    "tone": tone,
+}

@@ -1,0 +1,148 @@
+"""Reading one operative clause's dependency parse for the mandate checks.
+
+The central question is who acts. The committee acts through the clause's opening verb
+("Imposes", "Strongly condemns"), verbs coordinated with it without a subject of their own
+("... and demands"), and what it decides to do ("Decides to impose"). Everyone else acts through
+verbs below a request or an appeal ("Requests UNODC to provide", "Urges Member States to
+impose"), which is why those pass. A sub-clause is the committee's act only under "Decides to:".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resedit.nlp import Annotation, Token
+
+# Verbs through which the committee's own decision passes to the verb it governs.
+DECIDE_LIKE = ("decide", "resolve", "agree", "undertake", "determine", "commit", "choose", "intend")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+OBJECTS = ("dobj", "obj", "attr", "oprd", "dative")
+QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (“...”, "...", ‘...’, «...»)."""
+    spans, i = [], 0
+    while i < len(text):
+        closing = QUOTES.get(text[i])
+        if closing is None or (text[i] == "‘" and i and text[i - 1].isalnum()):
+            i += 1
+            continue
+        end = text.find(closing, i + 1)
+        if end == -1:
+            spans.append((i, len(text)))
+            break
+        spans.append((i, end + 1))
+        i = end + 1
+    return spans
+
+
+@dataclass
+class ClauseView:
+    """An annotated clause with the questions the checks ask of it."""
+
+    ann: Annotation
+    committee_acts: bool = True  # False for a sub-clause whose parent is not "Decides to:"
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ann: Annotation, committee_acts: bool = True) -> "ClauseView":
+        return cls(ann=ann, committee_acts=committee_acts, quotes=quoted_spans(ann.text))
+
+    @property
+    def text(self) -> str:
+        return self.ann.text
+
+    def children(self, tok: Token, *deps: str) -> list[Token]:
+        return [c for c in self.ann.children(tok) if not deps or c.dep in deps]
+
+    def subtree(self, tok: Token) -> list[Token]:
+        return self.ann.subtree(tok)
+
+    def in_quote(self, tok: Token) -> bool:
+        return any(start <= tok.idx < end for start, end in self.quotes)
+
+    def has_subject(self, tok: Token) -> bool:
+        return bool(self.children(tok, *SUBJECTS))
+
+    def is_verb(self, tok: Token) -> bool:
+        return tok.tag.startswith("VB") or tok.pos in ("VERB", "AUX")
+
+    def actor_verbs(self) -> list[Token]:
+        """The verbs whose subject is the committee itself, in clause order."""
+        root = self.ann.root()
+        if root is None or not self.committee_acts or self.in_quote(root):
+            return []
+        out: list[Token] = []
+
+        def add(tok: Token) -> None:
+            if tok in out or self.in_quote(tok):
+                return
+            out.append(tok)
+            for child in self.children(tok):
+                if not self.is_verb(child) or self.has_subject(child):
+                    continue
+                if child.dep == "conj":
+                    add(child)
+                elif child.dep == "ccomp" and child.tag == "VBZ":  # "..., welcomes X, and demands"
+                    add(child)
+                elif child.dep == "xcomp" and tok.lemma in DECIDE_LIKE:
+                    add(child)
+
+        add(root)
+        return sorted(out, key=lambda t: t.i)
+
+    def objects(self, verb: Token) -> list[Token]:
+        """Direct objects of a verb, following prepositions and conjunctions of objects."""
+        out = []
+        for child in self.children(verb):
+            if child.dep in OBJECTS:
+                out.append(child)
+                out.extend(c for c in self.children(child, "conj"))
+        return out
+
+    def phrase_lowers(self, tok: Token) -> list[str]:
+        return [t.lower for t in self.subtree(tok)]
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def token_end(self, tok: Token) -> int:
+        return tok.idx + len(tok.text)
+
+    def subtree_end(self, tok: Token) -> int:
+        return max(self.token_end(t) for t in self.subtree(tok))
+
+    def opening_start(self, verb: Token) -> int:
+        """Where the committee's act starts: the clause start for the opening verb (with its
+        adverbs: "Strongly demands"), else the verb itself ("..., and demands")."""
+        root = self.ann.root()
+        if verb == root or (root is not None and verb.head == root.i and verb.dep == "xcomp"):
+            return 0
+        advs = [c for c in self.children(verb, "advmod") if c.i < verb.i]
+        return min([verb.idx] + [a.idx for a in advs])
+
+    def through_verb(self, verb: Token) -> int:
+        """End offset of the words from the opening to `verb` ("Decides to impose")."""
+        return self.token_end(verb)
+
+
+def phrase_has(view: ClauseView, tok: Token, words) -> bool:
+    """Does the phrase under tok contain any of the words (one word or a multi-word phrase)?"""
+    lowers = view.phrase_lowers(tok)
+    joined = " " + " ".join(lowers) + " "
+    for word in words:
+        word = str(word).lower()
+        if (" " in word and f" {word} " in joined) or word in lowers:
+            return True
+    return False
+
+
+def organ_named(view: ClauseView, tokens: list[Token], organs: list[dict]) -> dict | None:
+    """The first organ (from mandate.yaml) whose name appears in the given tokens' phrases."""
+    for tok in tokens:
+        joined = " " + " ".join(t.lower for t in view.subtree(tok)) + " "
+        joined = joined.replace(" - ", "-")
+        for organ in organs:
+            if any(f" {m} " in joined for m in organ.get("match", [])):
+                return organ
+    return None
