@@ -6,12 +6,15 @@ from resedit.lint.kinds.base import Kind
 from resedit.lint.kinds import structure, punctuation, numbering
 from resedit.lint.kinds import sponsorship
 from resedit.lint.kinds import mandate
+from resedit.lint.kinds import opener, style, citation
 
 KINDS: dict[str, Kind] = {
     **structure.KINDS,
     **punctuation.KINDS,
     **numbering.KINDS,
-    # issue 3 (NLP linter): opener, style, citation kinds go here
+    **opener.KINDS,  # issue 3
+    **style.KINDS,  # issue 3
+    **citation.KINDS,  # issue 3
     **mandate.KINDS,  # issue 4
     **sponsorship.KINDS,  # issue 5
 }

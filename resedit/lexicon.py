@@ -1,0 +1,141 @@
+"""The word lists in lexicon/ that a dais edits: phrase lists, acronyms, informal words, UN spelling,
+known UN documents. Each loader reads its file once per process (cached) and refuses a malformed
+file with file and line, like the rules file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from resedit.errors import DataFileError
+from resedit.paths import lexicon_dir
+
+PARTS = {"preamble": "preambulatory.txt", "operative": "operative.txt"}
+# Adverbs that may precede an opener's verb or adjective ("Further requests", "Deeply concerned").
+# The opener analysis skips them to find the word whose form matters.
+OPENER_ADVERBS = frozenset({"further", "also", "strongly", "deeply", "fully", "firmly", "gravely",
+                            "solemnly", "once", "again", "hereby", "urgently", "most", "sincerely"})
+
+
+def _lines(path: Path) -> list[tuple[int, str]]:
+    """(line number, text) of the non-blank, non-comment lines of a list file."""
+    try:
+        raw = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read word list: {exc.strerror}") from exc
+    return [(n, line.strip()) for n, line in enumerate(raw, 1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(path, 1, "expected a mapping")
+    return data
+
+
+@lru_cache(maxsize=2)
+def phrases(part: str) -> tuple[str, ...]:
+    """Opening phrases of a part ('preamble' or 'operative'), in file order, duplicates refused."""
+    path = lexicon_dir() / PARTS[part]
+    seen: dict[str, int] = {}
+    out = []
+    for n, text in _lines(path):
+        key = text.lower()
+        if key in seen:
+            raise DataFileError(path, n, f"'{text}' is already listed at line {seen[key]}")
+        seen[key] = n
+        out.append(text)
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def opener_words(part: str) -> frozenset[str]:
+    """Lower-case words an opener of this part is made of: the vocabulary for spelling fixes."""
+    return frozenset(w.lower() for p in phrases(part) for w in p.split())
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    return frozenset(text for _, text in _lines(lexicon_dir() / "acronyms.txt"))
+
+
+@lru_cache(maxsize=1)
+def informal() -> dict[str, str]:
+    """Informal word or phrase (lower case) -> formal replacement ('' when the word just goes)."""
+    out = {}
+    for _, text in _lines(lexicon_dir() / "informal.txt"):
+        word, _, better = text.partition("->")
+        out[word.strip().lower()] = better.strip()
+    return out
+
+
+@dataclass(frozen=True)
+class Spelling:
+    ise_exceptions: frozenset[str]
+    replacements: dict
+
+
+@lru_cache(maxsize=1)
+def spelling() -> Spelling:
+    path = lexicon_dir() / "spelling.yaml"
+    data = _yaml(path)
+    exceptions, replacements = data.get("ise_exceptions"), data.get("replacements")
+    if not isinstance(exceptions, list) or not isinstance(replacements, dict):
+        raise DataFileError(path, None, "needs an 'ise_exceptions' list and a 'replacements' mapping")
+    return Spelling(frozenset(str(w).lower() for w in exceptions),
+                    {str(k).lower(): str(v) for k, v in replacements.items()})
+
+
+@dataclass(frozen=True)
+class Document:
+    symbol: str
+    body: str  # GA, SC, ECOSOC, CCPCJ, HRC, COP-UNTOC
+    number: str  # as cited in text: "78/228", "1373", "1992/22"
+    date: dt.date | None = None  # adoption date, only where taken from the adopted text
+    year: int | None = None
+    title: str = ""
+    source: str = ""
+
+    def citation_date(self) -> str:
+        """The date as UN text writes it: '19 December 2023'."""
+        return f"{self.date.day} {self.date:%B %Y}" if self.date else ""
+
+
+_BODIES = ("GA", "SC", "ECOSOC", "CCPCJ", "HRC", "COP-UNTOC")
+
+
+@lru_cache(maxsize=1)
+def documents() -> dict[tuple[str, str], Document]:
+    """(body, number) -> Document, from lexicon/documents.yaml."""
+    path = lexicon_dir() / "documents.yaml"
+    entries = _yaml(path).get("documents")
+    if not isinstance(entries, list):
+        raise DataFileError(path, None, "expected a 'documents' list")
+    out = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or not {"symbol", "body", "number", "source"} <= set(entry):
+            raise DataFileError(path, None, f"each document needs symbol, body, number, source: {entry!r}")
+        if entry["body"] not in _BODIES:
+            raise DataFileError(path, None, f"{entry['symbol']}: body must be one of {', '.join(_BODIES)}")
+        date = entry.get("date")
+        if date is not None and not isinstance(date, dt.date):
+            raise DataFileError(path, None, f"{entry['symbol']}: date must be YYYY-MM-DD")
+        doc = Document(symbol=entry["symbol"], body=entry["body"], number=str(entry["number"]),
+                       date=date, year=entry.get("year") or (date.year if date else None),
+                       title=str(entry.get("title") or ""), source=str(entry["source"]))
+        key = (doc.body, doc.number)
+        if key in out:
+            raise DataFileError(path, None, f"{doc.symbol} is listed twice")
+        out[key] = doc
+    return out

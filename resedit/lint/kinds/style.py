@@ -1,0 +1,140 @@
+"""style rule kinds: UN house style that needs no parse, so these answer while the model loads.
+
+Text inside quotation marks is a quoted title ("The Pact for the Future", "We the Peoples") and is
+not the paper's own wording, so the first-person, informal and spelling rules skip it.
+"""
+from __future__ import annotations
+
+import re
+
+from resedit import lexicon
+from resedit.lint import morph
+from resedit.lint.engine import Hit
+from resedit.lint.kinds.base import Kind, in_scope, where
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_MEMBER_STATES = re.compile(r"\b(member|Member|MEMBER) (states|States|STATES)\b")
+_WORD = re.compile(r"[A-Za-z]+")
+_ISE = re.compile(r"^(?P<stem>[a-z]{2,})is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers)$")
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9-]*?)(s?)(?![\w/])")
+_DEFINED = re.compile(r"\(([A-Z][A-Z0-9]*[A-Z][A-Z0-9-]*)s?\)")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+# "I"/"my" are left out: "annex I", "Protocol I" make "I" a poor signal, and resolutions that slip
+# into the first person do so in the plural.
+_FIRST_PERSON = re.compile(r"\b(we|We|our|Our|ours|us|ourselves)\b")
+_SUGGEST_PERSON = {"our": "its", "ours": "its"}
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _outside(spans, start: int) -> bool:
+    return not any(a <= start < b for a, b in spans)
+
+
+def _case_like(model: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if model[:1].isupper() else new
+
+
+def _clauses(rule, ctx):
+    yield from in_scope(rule.scope, ctx.paper)
+
+
+def member_states(rule, ctx):
+    for part, position, path, clause in _clauses(rule, ctx):
+        for m in _MEMBER_STATES.finditer(clause.text):
+            # "member States of the European Union": the UN lower-cases member for other bodies.
+            if m.group(0) == "Member States" or (m.group(1) == "member" and m.group(2) == "States"
+                                                 and clause.text[m.end():m.end() + 4] == " of "):
+                continue
+            yield Hit(where(part, position, path, clause, m.start(), m.end()),
+                      {"found": m.group(0)}, ["Member States"])
+
+
+def _spelling_fix(word: str) -> str | None:
+    low = word.lower()
+    rules = lexicon.spelling()
+    if low in rules.replacements:
+        return _case_like(word, rules.replacements[low])
+    m = _ISE.match(low)
+    if not m or m.group("stem") + "ise" in rules.ise_exceptions:
+        return None
+    candidate = m.group("stem") + "iz" + m.group("suffix")
+    return _case_like(word, candidate) if morph.is_word(candidate) else None
+
+
+def spelling(rule, ctx):
+    for part, position, path, clause in _clauses(rule, ctx):
+        quoted = _quoted(clause.text)
+        for m in _WORD.finditer(clause.text):
+            fix = _spelling_fix(m.group(0)) if _outside(quoted, m.start()) else None
+            if fix:
+                yield Hit(where(part, position, path, clause, m.start(), m.end()),
+                          {"found": m.group(0), "suggestion": fix}, [fix])
+
+
+def acronyms(rule, ctx):
+    """An acronym used before the paper spells it out ("... (UNODC)"); first use only."""
+    allowed, seen = lexicon.acronyms(), set()
+    for part, position, path, clause in ctx.paper.clauses():
+        defined_here = {m.group(1): m.start() for m in _DEFINED.finditer(clause.text)}
+        for m in _ACRONYM.finditer(clause.text):
+            acr = m.group(1)
+            if acr in allowed or acr in seen or _ROMAN.match(acr):
+                continue
+            seen.add(acr)
+            if acr in defined_here and defined_here[acr] <= m.start():
+                continue  # this is the spelling-out itself, "... (UNODC)"
+            yield Hit(where(part, position, path, clause, m.start(), m.start() + len(acr)),
+                      {"found": acr})
+        seen.update(defined_here)
+
+
+def first_person(rule, ctx):
+    for part, position, path, clause in _clauses(rule, ctx):
+        quoted = _quoted(clause.text)
+        for m in _FIRST_PERSON.finditer(clause.text):
+            word = m.group(0)
+            # A clause-initial "We" is the clause's subject: the opener rule reports it once.
+            if m.start() == 0 or not _outside(quoted, m.start()):
+                continue
+            fix = _SUGGEST_PERSON.get(word.lower())
+            yield Hit(where(part, position, path, clause, m.start(), m.end()),
+                      {"found": word}, [fix] if fix else [])
+
+
+def informal(rule, ctx):
+    words = lexicon.informal()
+    pattern = _informal_pattern(tuple(sorted(words, key=len, reverse=True)))
+    for part, position, path, clause in _clauses(rule, ctx):
+        quoted = _quoted(clause.text)
+        for m in pattern.finditer(clause.text):
+            found = m.group(0)
+            key = found if found in words else found.lower()
+            if key not in words or not _outside(quoted, m.start()):
+                continue  # all-caps entries (OK) match only as written
+            better = words[key]
+            yield Hit(where(part, position, path, clause, m.start(), m.end()),
+                      {"found": found, "suggestion": better or "(delete)"},
+                      [_case_like(found, better)] if better else [])
+
+
+_PATTERNS: dict = {}
+
+
+def _informal_pattern(entries: tuple[str, ...]) -> re.Pattern:
+    if entries not in _PATTERNS:
+        alternatives = "|".join(re.escape(e) if e.isupper() else "(?i:" + re.escape(e) + ")"
+                                for e in entries)
+        _PATTERNS[entries] = re.compile(rf"\b(?:{alternatives})\b")
+    return _PATTERNS[entries]
+
+
+KINDS: dict[str, Kind] = {
+    "member-states": Kind(member_states),
+    "un-spelling": Kind(spelling),
+    "acronym-first-use": Kind(acronyms),
+    "first-person": Kind(first_person),
+    "informal-words": Kind(informal),
+}

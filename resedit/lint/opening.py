@@ -1,0 +1,214 @@
+"""How a clause opens, decided by morphology (lemminflect) and the parse (resedit.nlp), not by list
+membership: adopted UN texts use openers that no phrase list has. The phrase lists only serve as
+the vocabulary for spelling corrections.
+
+`analyse(annotation, part)` returns one Verdict per clause, so a clause gets at most one opener
+finding: whereas > misspelt > subject > form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from resedit import lexicon
+from resedit.lint import morph
+
+# Tags the tagger gives to function words; those are never spelling mistakes.
+_CLOSED = {"DT", "PRP", "PRP$", "IN", "CC", "MD", "WDT", "WP", "EX", "CD", "TO", "POS", "PDT"}
+_SUBJ = ("nsubj", "nsubjpass")
+_FINITE = ("MD", "VBZ", "VBP", "VBD")
+_NOUN_PHRASE = {"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "PRP", "PRP$", "CD", "HYPH", "POS"}
+# Words that, after an opener's past participle, show it is used as an adjective ("Concerned by").
+_ADJ_NEXT = {"by", "at", "about", "that", "of", "with", "to", "in", "over"}
+# A subject naming the drafting body itself: the fix is to drop it ("We urge" -> "Urges").
+_SELF = {"we", "i", "the commission", "the committee", "the general assembly", "the council",
+         "the security council", "this commission", "this committee", "the assembly"}
+_STATE_WORDS = {"states", "governments", "countries", "parties"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    problem: str  # "" (fine), "whereas", "misspelt", "subject", "form"
+    start: int = 0  # span of the opener in the clause text
+    end: int = 0
+    found: str = ""
+    suggestion: str = ""
+    detail: str = ""  # what the opener is, for the message: "the base form", "a participle" ...
+
+
+OK = Verdict("")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _decap(text: str) -> str:
+    """Lower a leading article or pronoun ("The United Nations" -> "the United Nations")."""
+    first, _, rest = text.partition(" ")
+    return (first.lower() + (" " + rest if rest else "")) if first in ("The", "We", "Our") else text
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    words = lexicon.opener_words("preamble") | lexicon.opener_words("operative")
+    return tuple(sorted(w for w in words if len(w) >= 4))
+
+
+def _correct(word: str) -> str | None:
+    """The lexicon word this unknown word most likely misspells, or None."""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word.lower(), _vocabulary(), scorer=fuzz.ratio, score_cutoff=80)
+    return best[0] if best else None
+
+
+def _known(tok) -> bool:
+    return (tok.tag in _CLOSED or not tok.text.isalpha() or morph.is_word(tok.lower)
+            or tok.lower in lexicon.opener_words("preamble") | lexicon.opener_words("operative"))
+
+
+def analyse(ann, part: str, committee_names: tuple[str, ...] = ()) -> Verdict:
+    words = [t for t in ann.tokens if not t.is_punct]
+    if not words:
+        return OK
+    first = words[0]
+    if first.lower == "whereas":
+        return Verdict("whereas", first.idx, first.idx + len(first.text), first.text,
+                       "Considering that", "a conjunction")
+    # Find the head word: skip leading adverbs, correcting misspelt words on the way.
+    fixed: dict[int, str] = {}
+    h = 0
+    while h < len(words):
+        tok = words[h]
+        word = tok.lower
+        if not _known(tok):
+            guess = _correct(word)
+            if guess is None:
+                break
+            fixed[h] = guess
+            word = guess
+        if word in lexicon.OPENER_ADVERBS and h + 1 < len(words):
+            h += 1
+            continue
+        break
+    if h >= len(words):
+        return OK
+    if not fixed:
+        subject = _subject(ann, words, part, committee_names)
+        if subject is not None:
+            return subject
+    # The words as they should be spelt, in the writer's capitalisation.
+    texts = [_cap(fixed[i]) if i in fixed and w.text[:1].isupper() else fixed.get(i, w.text)
+             for i, w in enumerate(words)]
+    verdict = _form(ann, words, texts, h, part)
+    if not fixed:
+        return verdict
+    # A misspelling: one finding whose suggestion carries the spelling fix and any form fix.
+    head_end = words[h].idx + len(words[h].text)
+    end = max(verdict.end, head_end) if verdict.problem else head_end
+    start = words[0].idx
+    suggestion = verdict.suggestion if verdict.problem else " ".join(texts[:h + 1])
+    return Verdict("misspelt", start, end, ann.text[start:end], suggestion, "misspelt")
+
+
+def _span(ann, words, a: int, b: int) -> tuple[int, int, str]:
+    start, end = words[a].idx, words[b].idx + len(words[b].text)
+    return start, end, ann.text[start:end]
+
+
+def _form(ann, words, texts, h: int, part: str) -> Verdict:
+    """Is the head word the right form for its part? If not, the corrected opener."""
+    head, word = words[h], texts[h]
+    lemmas = morph.verb_lemmas(word)
+    # "Having examined", "Is deeply concerned": the auxiliary and what follows it change together.
+    last = h
+    if lemmas & {"be", "have"}:
+        j = h + 1
+        while j < len(words) and words[j].tag.startswith("RB"):
+            j += 1
+        if j < len(words) and words[j].tag in ("VBN", "JJ", "VBD"):
+            last = j
+    start, end, found = _span(ann, words, 0, last)
+    adverbs = " ".join(texts[:h])
+    rest = ann.text[words[h + 1].idx:end] if last > h else ""
+
+    def fix(new_head: str, detail: str) -> Verdict:
+        text = " ".join(x for x in (adverbs, new_head, rest) if x)
+        return Verdict("form", start, end, found, _cap(text), detail)
+
+    if part == "operative":
+        if morph.has_form(word, "VBZ"):
+            return OK
+        if morph.has_form(word, "VBG"):
+            return fix(morph.inflect(word, "VBZ"), "a participle")
+        if morph.has_form(word, "VB") and not morph.is_adjective(word):
+            return fix(morph.inflect(word, "VBZ"), "the base form")
+        nxt = words[h + 1].lower if h + 1 < len(words) else ""
+        if morph.is_adjective(word) or head.tag in ("JJ", "VBN") or nxt in _ADJ_NEXT:
+            text = " ".join(x for x in (adverbs, word) if x).lower()
+            return Verdict("form", start, words[h].idx + len(words[h].text),
+                           ann.text[start:words[h].idx + len(words[h].text)],
+                           "Is " + text, "an adjective (a preambular opener)")
+        if morph.has_form(word, "VBD"):
+            return fix(morph.inflect(word, "VBZ"), "the past tense")
+        return OK
+    if morph.has_form(word, "VBG") or morph.is_adjective(word):
+        return OK
+    if morph.has_form(word, "VBZ") or (morph.has_form(word, "VB") and head.tag != "VBN"):
+        if lemmas & {"be"} and last > h:  # "Is deeply concerned" -> "Deeply concerned"
+            return Verdict("form", start, end, found, _cap(" ".join(x for x in (adverbs, rest) if x)),
+                           "a finite verb (an operative opener)")
+        if morph.has_form(word, "VBN") and not morph.has_form(word, "VBZ"):
+            return OK  # "Guided", "Convinced": past participles are preambular
+        detail = "a finite verb (an operative opener)" if morph.has_form(word, "VBZ") else "the base form"
+        return fix(morph.inflect(word, "VBG"), detail)
+    return OK
+
+
+def _subject(ann, words, part: str, committee_names) -> Verdict | None:
+    """A clause that opens with its own subject: "Member States should ...", "We urge ..."."""
+    first = words[0]
+    if (first.tag.startswith("VB") or first.lower in lexicon.OPENER_ADVERBS
+            or morph.is_adjective(first.lower) or morph.has_form(first.lower, "VBG")
+            or morph.has_form(first.lower, "VBN") or morph.has_form(first.lower, "VB")):
+        return None  # it opens with a verb or adjective: a form question, not a subject
+    for verb in ann.tokens:
+        if verb.tag not in _FINITE or verb.i == 0:
+            continue
+        subj = next((c for c in ann.children(verb) if c.dep in _SUBJ and c.i < verb.i), None)
+        if subj is None and verb.dep in ("aux", "auxpass") and verb.head > verb.i:
+            main = ann.tokens[verb.head]
+            subj = next((c for c in ann.children(main) if c.dep in _SUBJ and c.i < verb.i), None)
+        if subj is not None and ann.subtree(subj)[0].i == words[0].i:
+            return _subject_fix(ann, words, subj, verb, part, committee_names)
+        # The parse may attach a clause-initial noun phrase to the "The Commission" prefix
+        # (resedit.nlp) instead of the verb; a plain noun phrase right before the first finite
+        # verb is then the subject all the same.
+        before = [t for t in ann.tokens if t.i < verb.i]
+        if before and all(t.tag in _NOUN_PHRASE for t in before):
+            return _subject_fix(ann, words, before[-1], verb, part, committee_names)
+        return None
+    return None
+
+
+def _subject_fix(ann, words, subj, verb, part, committee_names) -> Verdict:
+    subj_end = max(t.idx + len(t.text) for t in ann.subtree(subj) + [subj] if t.i < verb.i)
+    subj_text = ann.text[words[0].idx:subj_end]
+    main = verb
+    if verb.dep in ("aux", "auxpass") and verb.head > verb.i:
+        main = ann.tokens[verb.head]
+    start, end = words[0].idx, main.idx + len(main.text)
+    found = ann.text[start:end]
+    base = morph.lemma(main.lower)
+    selves = {n.lower() for n in committee_names} | _SELF
+    if subj_text.lower() in selves:  # the body speaking of itself: drop the subject
+        new = morph.inflect(base, "VBZ" if part == "operative" else "VBG")
+    elif part == "preamble":
+        new = "Noting that " + _decap(found)
+    elif main.tag == "VBN" and any(c.dep == "auxpass" for c in ann.children(main)):
+        new = morph.inflect(base, "VBZ") + " " + _decap(subj_text)  # "States are urged" -> "Urges States"
+    else:
+        states = any(w.lower() in _STATE_WORDS for w in subj_text.split())
+        new = ("Calls upon " if states else "Requests ") + _decap(subj_text) + " to " + base
+    return Verdict("subject", start, end, found, _cap(new), subj_text)
