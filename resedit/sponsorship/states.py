@@ -30,6 +30,7 @@ MAX_SUGGESTIONS = 3
 # Suggestions scoring more than this below the best one are dropped ("New Zeland" -> New Zealand,
 # not also Papua New Guinea).
 SUGGEST_SPREAD = 8.0
+MEMO_SIZE = 4096  # resolved names kept per index
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class StateIndex:
                                     f"{variant!r} already means {self.by_key[key][0].name}")
             self.by_key.setdefault(key, (self.states[official], "variant"))
         self._keys = list(self.by_key)
+        self._memo: dict[str, Resolution] = {}
 
     @property
     def members(self) -> list[State]:
@@ -142,6 +144,15 @@ class StateIndex:
         return [s for s in self.states.values() if not s.is_member]
 
     def resolve(self, typed: str) -> Resolution:
+        """Memoised: the editor re-lints on every keystroke, and fuzzy matching costs ~1 ms."""
+        found = self._memo.get(typed)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[typed] = self._resolve(typed)
+        return found
+
+    def _resolve(self, typed: str) -> Resolution:
         text = " ".join((typed or "").split())
         if not text:
             return Resolution(typed or "", None, "empty")
