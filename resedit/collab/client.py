@@ -31,6 +31,11 @@ class Client:
         self.link = link
         self.name = name or document.who or "anonymous"
         self.persister = persister
+        if persister is not None:
+            known = persister.store.get("paper_id")
+            if known not in (None, link.paper_id):
+                raise LinkError(f"{persister.store.path} is a copy of another paper ({known})")
+            persister.store.set("paper_id", link.paper_id)
         self.socket: ClientConnection | None = None
         self.connected = asyncio.Event()
         self.synced = asyncio.Event()

@@ -259,7 +259,7 @@ class SharedDocument:
     # -- remote updates --------------------------------------------------------------------
     def apply_remote(self, update: bytes, origin: Any = "remote") -> None:
         """Merge an update from another peer (or a stored copy) and tell the listeners."""
-        before = self._paper
+        before = self.paper if self._listeners else None
         self._origin = origin
         try:
             self.doc.apply_update(update)

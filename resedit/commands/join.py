@@ -34,17 +34,12 @@ def run(args: argparse.Namespace) -> int:
     from resedit.collab.client import Client
     from resedit.collab.link import parse_link
     from resedit.collab.store import CopyStore, Persister, copies_dir
-    from resedit.errors import ResEditError
 
     logging.basicConfig(level=logging.WARNING, format="resedit join: %(message)s", stream=sys.stderr)
     link = parse_link(args.link)
     copy_path = Path(args.copy) if args.copy else copies_dir() / f"{link.paper_id}.collab"
     copy_path.parent.mkdir(parents=True, exist_ok=True)
     store = CopyStore(copy_path)
-    if store.get("paper_id") not in (None, link.paper_id):
-        raise ResEditError(f"{copy_path} is a copy of another paper ({store.get('paper_id')}); "
-                           "use another --copy")
-    store.set("paper_id", link.paper_id)
     name = args.name or getpass.getuser()
     document = store.load(role=link.role, who=name)
     client = Client(document, link, name, Persister(document, store))

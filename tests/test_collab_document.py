@@ -1,0 +1,282 @@
+"""Co-drafting without the network: offsets, order keys, the CRDT schema and SharedDocument."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pycrdt import Doc, Text
+
+from resedit.collab.document import ReadOnlyError, SharedDocument
+from resedit.collab.offsets import byte_offset, set_text, splice
+from resedit.collab.order import key_between, keys_for_insert
+from resedit.formats import read_paper
+from resedit.model.edits import (Batch, DeleteClause, EditError, InsertClause, MoveClause, SetField, SetList,
+                                 SetText)
+from resedit.model.edits import apply as model_apply
+from resedit.model.paper import Clause, WorkingPaper
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
+UNICODE = ["é", "😀", "Türkiye", "ñ", "e\u0301", "🇧🇷", "中文", "—", " "]
+
+
+def paper() -> WorkingPaper:
+    return WorkingPaper(
+        code="CCPCJ/1/1", committee="Commission", topic="Trafficking", opening="The Commission,",
+        sponsors=["Brazil", "Côte d'Ivoire"], signatories=["Türkiye"],
+        preamble=[Clause("Recalling its résolution 27/2,"), Clause("Deeply concerned 😀 by,")],
+        operative=[Clause("Urges Member States to:", [Clause("Strengthen ...;"), Clause("Consider ...;")]),
+                   Clause("Requests the Office.")])
+
+
+# -- offsets -----------------------------------------------------------------------------
+def test_byte_offsets_count_utf8_bytes():
+    assert byte_offset("héllo", 2) == 3
+    assert byte_offset("a😀b", 2) == 5
+    with pytest.raises(IndexError):
+        byte_offset("ab", 3)
+
+
+def pieces(max_size: int) -> st.SearchStrategy[str]:
+    """Strings made of ASCII letters, accents, combining marks, emoji (flags too) and CJK."""
+    return st.lists(st.sampled_from(list("ab ") + UNICODE), max_size=max_size).map("".join)
+
+
+@given(pieces(12), pieces(12))
+@settings(max_examples=150, deadline=None)
+def test_set_text_turns_any_text_into_any_other(old, new):
+    doc = Doc()
+    text = doc.get("t", type=Text)
+    text += old
+    start, end, inserted = splice(old, new)
+    assert old[:start] + inserted + old[end:] == new
+    with doc.transaction():
+        set_text(text, new)
+    assert str(text) == new
+
+
+def test_set_text_changes_only_the_middle_so_concurrent_typing_survives():
+    a, b = Doc(), Doc()
+    a.get("t", type=Text).insert(0, "Urges 😀 States")
+    b.apply_update(a.get_update())
+    with a.transaction():
+        set_text(a.get("t", type=Text), "Urges 😀 all States")
+    with b.transaction():
+        set_text(b.get("t", type=Text), "Urges 😀 States, é")
+    a.apply_update(b.get_update())
+    b.apply_update(a.get_update())
+    assert str(a.get("t", type=Text)) == str(b.get("t", type=Text)) == "Urges 😀 all States, é"
+
+
+def test_a_lone_surrogate_is_refused_before_touching_the_text():
+    doc = Doc()
+    text = doc.get("t", type=Text)
+    text += "abc"
+    with pytest.raises(UnicodeEncodeError), doc.transaction():
+        set_text(text, "ab\ud800c")
+    assert str(text) == "abc"
+
+
+# -- order keys --------------------------------------------------------------------------
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_order_keys_keep_any_insertion_order(positions):
+    keys: list[str] = []
+    for position in positions:
+        index = position % (len(keys) + 1)
+        key, rekeyed = keys_for_insert(keys, index)
+        assert not rekeyed
+        keys.insert(index, key)
+        assert keys == sorted(keys) and len(set(keys)) == len(keys)
+        assert not key.endswith("0")
+
+
+def test_order_keys_break_ties_left_by_concurrent_inserts():
+    keys = ["a", "k", "k", "k", "m"]
+    key, rekeyed = keys_for_insert(keys, 2)
+    for index, fresh in rekeyed.items():
+        keys[index] = fresh
+    keys.insert(2, key)
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    with pytest.raises(ValueError):
+        key_between("b", "a")
+
+
+# -- schema and SharedDocument ---------------------------------------------------------------
+def test_a_paper_round_trips_through_the_crdt():
+    for original in (paper(), read_paper(EXAMPLE)):
+        assert SharedDocument.from_paper(original).paper == original
+
+
+def test_each_edit_matches_the_model_and_undo_restores_the_paper():
+    original = paper()
+    shared = SharedDocument.from_paper(original)
+    reference = copy.deepcopy(original)
+    op = original.operative
+    edits = [SetText(original.preamble[1].id, "Deeply concerned 😀😀 by the émigrés,"),
+             MoveClause(op[0].children[1].id, "operative", None, 0),
+             DeleteClause(op[1].id),
+             InsertClause("operative", op[0].id, 1, Clause("Ñew ✓;", [Clause("deeper 中文")])),
+             SetList("sponsors", ("Chile", "Brazil")), SetField("topic", "Tráfico"),
+             Batch((SetText(original.preamble[0].id, "Recalling"),
+                    MoveClause(original.preamble[0].id, "preamble", None, 1)))]
+    for edit in edits:
+        model_apply(reference, edit)
+        shared.apply(edit)
+        assert shared.paper == reference
+    while shared.can_undo():
+        shared.undo()
+    assert shared.paper == original
+
+
+def test_invalid_edits_raise_and_change_nothing():
+    shared = SharedDocument.from_paper(paper())
+    before = shared.doc.get_update()
+    with pytest.raises(EditError):
+        shared.apply(SetText("nope", "x"))
+    with pytest.raises(EditError):
+        shared.apply(Batch((SetText(shared.paper.preamble[0].id, "changed"), DeleteClause("nope"))))
+    assert shared.doc.get_update() == before
+
+
+def test_read_only_copies_refuse_edits():
+    shared = SharedDocument.from_paper(paper())
+    dais = SharedDocument(role="read")
+    dais.apply_remote(shared.doc.get_update())
+    with pytest.raises(ReadOnlyError):
+        dais.apply(SetText(dais.paper.preamble[0].id, "x"))
+    with pytest.raises(ReadOnlyError):
+        dais.sign("Chile")
+
+
+def test_listeners_hear_local_and_remote_changes():
+    a = SharedDocument.from_paper(paper())
+    b = SharedDocument()
+    b.apply_remote(a.doc.get_update())
+    heard = []
+    b.add_listener(lambda edit, origin: heard.append((edit, origin)))
+    queued: list[bytes] = []
+    a.add_update_listener(lambda update, origin: queued.append(update))  # relay outside the observer
+    clause = a.paper.operative[1]
+    a.apply(SetText(clause.id, "Requests the Office 😀."))
+    for update in queued:
+        b.apply_remote(update)
+    assert heard[-1][1] == "remote"
+    assert heard[-1][0] == Batch((SetText(clause.id, "Requests the Office 😀."),))
+    assert b.paper == a.paper
+
+
+def _sync(*docs: SharedDocument) -> None:
+    for source in docs:
+        for target in docs:
+            if source is not target:
+                target.apply_remote(source.doc.get_update(target.doc.get_state()))
+
+
+def test_a_delete_racing_an_edit_keeps_the_edit_visible():
+    a = SharedDocument.from_paper(paper())
+    b = SharedDocument()
+    _sync(a, b)
+    target = a.paper.operative[1].id
+    a.apply(DeleteClause(target))
+    b.apply(SetText(target, "Requests the Office, urgently 🙂."))
+    _sync(a, b)
+    assert a.paper == b.paper
+    assert a.paper.find(target).text == "Requests the Office, urgently 🙂."
+    # A delete of what one saw, with nothing racing it, stays deleted.
+    a.apply(DeleteClause(target))
+    _sync(a, b)
+    assert b.paper.find(target) is None and target in dict(b.deleted_clauses())
+
+
+def test_a_sub_clause_added_under_a_deleted_clause_keeps_its_parent():
+    a = SharedDocument.from_paper(paper())
+    b = SharedDocument()
+    _sync(a, b)
+    parent = a.paper.operative[0]
+    a.apply(DeleteClause(parent.id))
+    b.apply(InsertClause("operative", parent.id, 2, Clause("Protect victims 🙏;")))
+    _sync(a, b)
+    assert a.paper == b.paper
+    shown = a.paper.find(parent.id)
+    assert [c.text for c in shown.children] == ["Protect victims 🙏;"]
+
+
+def test_concurrent_moves_into_each_other_do_not_lose_either_clause():
+    a = SharedDocument.from_paper(paper())
+    b = SharedDocument()
+    _sync(a, b)
+    first, second = (c.id for c in a.paper.operative)
+    a.apply(MoveClause(first, "operative", second, 0))
+    b.apply(MoveClause(second, "operative", first, 0))
+    _sync(a, b)
+    assert a.paper == b.paper
+    ids = [c.id for _, _, _, c in a.paper.clauses()]
+    assert first in ids and second in ids
+
+
+def test_concurrent_moves_of_one_clause_keep_edits_to_it():
+    a = SharedDocument.from_paper(paper())
+    b = SharedDocument()
+    _sync(a, b)
+    moved = a.paper.preamble[0].id
+    a.apply(MoveClause(moved, "preamble", None, 1))
+    b.apply(SetText(moved, "Recalling its résolution 27/2 and 😀,"))
+    _sync(a, b)
+    assert a.paper == b.paper
+    assert [c.text for c in a.paper.preamble][1] == "Recalling its résolution 27/2 and 😀,"
+
+
+def test_signing_is_recorded_with_who_and_history():
+    shared = SharedDocument.from_paper(paper(), who="Chile delegate")
+    assert shared.host_sign("Kenya", "Kenya delegate")
+    assert not shared.host_sign("Kenya", "again")
+    assert not shared.host_sign("Brazil", "a sponsor")
+    assert shared.paper.signatories == ["Türkiye", "Kenya"]
+    assert shared.paper.history[-1].state == "Kenya" and shared.paper.history[-1].who == "Kenya delegate"
+
+
+@st.composite
+def edit_for(draw, shared: SharedDocument):
+    current = shared.paper
+    clauses = [(part, path, c) for part, _, path, c in current.clauses()]
+    choice = draw(st.sampled_from(["text", "text", "insert", "delete", "move", "field", "list", "batch"]))
+    words = pieces(4)
+    if choice == "text" and clauses:
+        _, _, clause = draw(st.sampled_from(clauses))
+        i = draw(st.integers(0, len(clause.text)))
+        return SetText(clause.id, clause.text[:i] + draw(words) + clause.text[i + draw(st.integers(0, 2)):])
+    if choice == "insert" or not clauses:
+        part = draw(st.sampled_from(["preamble", "operative"]))
+        return InsertClause(part, None, draw(st.integers(0, len(current.part(part)))), Clause(draw(words)))
+    if choice == "delete":
+        return DeleteClause(draw(st.sampled_from(clauses))[2].id)
+    if choice == "move":
+        _, _, clause = draw(st.sampled_from(clauses))
+        part = draw(st.sampled_from(["preamble", "operative"]))
+        siblings = [c for c in current.part(part) if c.id != clause.id]
+        return MoveClause(clause.id, part, None, draw(st.integers(0, len(siblings))))
+    if choice == "field":
+        return SetField(draw(st.sampled_from(["code", "topic"])), draw(words))
+    if choice == "list":
+        return SetList("sponsors", tuple(draw(st.lists(st.sampled_from(["Brazil", "Chile", "Kenya", "Türkiye"]),
+                                                        unique=True, max_size=3))))
+    part, _, clause = draw(st.sampled_from(clauses))
+    return Batch((SetText(clause.id, clause.text + "!"), SetField("topic", "😀")))
+
+
+@given(st.data())
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_edit_sequence_matches_the_model(data):
+    shared = SharedDocument.from_paper(paper())
+    reference = copy.deepcopy(shared.paper)
+    for _ in range(data.draw(st.integers(1, 12))):
+        edit = data.draw(edit_for(shared))
+        model_apply(reference, edit)
+        shared.apply(edit)
+        assert shared.paper == reference
+    replica = SharedDocument()
+    replica.apply_remote(shared.doc.get_update())
+    assert replica.paper == reference
