@@ -160,6 +160,20 @@ def test_malformed_profiles_are_refused(tmp_path):
             load_conference_file(path)
 
 
+@pytest.mark.parametrize("body,line,words", [
+    ("code: x\nname: X\nthreshold:\n  value: 20%\n  rounding: sideways\n", 5, "rounding"),
+    ("code: x\nname: X\nthreshhold: {value: 3}\n", 3, "unknown setting(s) threshhold"),
+    ("code: x\nname: X\nthreshold: {value: 3}\nobservers:\n  sponsor: true\n  sgn: true\n", 6, "sgn"),
+    ("code: x\nname: X\nthreshold: {value: 3}\ncommittees:\n  SC:\n    present: -3\n", 6, "whole number"),
+])
+def test_profile_mistakes_name_the_line(tmp_path, body, line, words):
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_conference_file(path)
+    assert err.value.line == line and words in str(err.value)
+
+
 def test_summary_for_the_check_json():
     p = paper("Brazil, Viet Nam", EIGHT)
     assert sponsorship_summary(p, CCPCJ) == {"sponsors": 2, "signatories": 6, "required": 8, "met": True}
