@@ -42,7 +42,7 @@ class EditorScreen(Screen):
         with Horizontal(id="body"):
             yield OutlineView(id="outline")
             with Vertical(id="right"):
-                yield ClauseEditor(id="clause")
+                yield ClauseEditor(self.structural, id="clause")
                 yield FindingsPanel(id="findings")
         yield StatusLine(id="status")
         yield Footer()
@@ -133,8 +133,9 @@ class EditorScreen(Screen):
 
     # ---- typing ---------------------------------------------------------------------------
     @on(TextArea.Changed, "#clause")
-    def _typed(self, event: TextArea.Changed) -> None:
-        key, text = self.current, event.text_area.text
+    def _typed(self, event: TextArea.Changed | None = None) -> None:
+        """Bring the paper up to the editor's text (always the live text, never the event's)."""
+        key, text = self.current, self.editor.text
         if key is None or text == self._text_of(key):
             return
         if "\n" in text:  # pasted line breaks: a clause is one paragraph
@@ -145,39 +146,43 @@ class EditorScreen(Screen):
         elif self.paper.find(key) is not None:
             self.session.document.apply(SetText(key, text), coalesce=("text", key))
 
-    @on(ClauseEditor.Structural)
-    def _structural(self, event: ClauseEditor.Structural) -> None:
-        event.stop()
+    def flush_typing(self) -> None:
+        """Apply typing whose Changed message has not been handled yet, before another edit."""
+        self._typed()
+
+    def structural(self, action: str, offset: int) -> None:
+        """Enter, Backspace at the start, Tab, Shift+Tab, Up/Down at the edges (clause editor)."""
+        self.flush_typing()
         key, paper = self.current, self.paper
         if key is None:
             return
         crows = outline.clause_rows(paper)
         if key.startswith("field:"):
-            return self._header_key(event.action, crows)
+            return self._header_key(action, crows)
         index = next((i for i, r in enumerate(crows) if r.key == key), None)
         if index is None:
             return
-        if event.action == "previous":
+        if action == "previous":
             if index > 0:
                 self.go_to(crows[index - 1].key)
             else:
                 self.go_to("field:opening")
-        elif event.action == "next":
+        elif action == "next":
             if index + 1 < len(crows):
                 self.go_to(crows[index + 1].key, offset=0)
-        elif event.action == "split":
-            edit, new_id = outline.split(paper, key, event.offset)
+        elif action == "split":
+            edit, new_id = outline.split(paper, key, offset)
             self._apply(edit, focus=new_id, offset=0)
-        elif event.action == "merge":
+        elif action == "merge":
             merged = outline.merge_into_previous(paper, key)
             if merged:
                 edit, target, offset = merged
                 self._apply(edit, focus=target, offset=offset)
-        elif event.action == "indent":
-            self._apply(outline.indent(paper, key), focus=key, offset=event.offset,
+        elif action == "indent":
+            self._apply(outline.indent(paper, key), focus=key, offset=offset,
                         refused="Nothing above at this level to become a sub-clause of")
-        elif event.action == "outdent":
-            self._apply(outline.outdent(paper, key), focus=key, offset=event.offset,
+        elif action == "outdent":
+            self._apply(outline.outdent(paper, key), focus=key, offset=offset,
                         refused="Already a top-level clause")
 
     def _header_key(self, action: str, crows) -> None:
@@ -216,14 +221,14 @@ class EditorScreen(Screen):
         if not isinstance(edit, (SetText, SetField)):
             self._structure_changed = True
         if origin != "local" or not isinstance(edit, (SetText, SetField)):
-            self._follow(edit)
+            self._follow(edit, retarget=origin in ("undo", "redo"))
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_later(self._redraw_now)
 
-    def _follow(self, edit) -> None:
+    def _follow(self, edit, retarget: bool) -> None:
         """After undo/redo/remote edits: show the clause that changed, keep the editor in sync."""
-        target = _touched(edit)
+        target = _touched(edit) if retarget else None
         if target is not None and (target.startswith("field:") or self.paper.find(target)):
             if target != self.current or self.editor.text != self._text_of(target):
                 self.go_to(target, offset=None, focus=self.editor.has_focus)
@@ -291,14 +296,17 @@ class EditorScreen(Screen):
 
     # ---- actions (keys from resedit.tui.keys) ---------------------------------------------
     def action_undo(self) -> None:
+        self.flush_typing()
         if self.session.document.undo() is None:
             self.notify("Nothing to undo", timeout=2)
 
     def action_redo(self) -> None:
+        self.flush_typing()
         if self.session.document.redo() is None:
             self.notify("Nothing to redo", timeout=2)
 
     def _clause_key(self) -> str | None:
+        self.flush_typing()
         key = self.current
         if key is None or key.startswith("field:") or self.paper.find(key) is None:
             self.notify("Pick a clause first (Esc, then ↑↓ and Enter in the outline)", timeout=3)
@@ -324,6 +332,7 @@ class EditorScreen(Screen):
                         refused="Sub-clauses stay with their clause; lift it first (Shift+Tab)")
 
     def action_new_clause(self) -> None:
+        self.flush_typing()
         key = self.current if self.current and self.paper.find(self.current) else None
         part = "operative" if self.paper.operative and not key else "preamble"
         edit, new_id = outline.new_clause_after(self.paper, key, part)
@@ -352,6 +361,7 @@ class EditorScreen(Screen):
         self.query_one(FindingList).focus()
 
     def action_fix(self) -> None:
+        self.flush_typing()
         panel = self.query_one(FindingsPanel)
         chosen = panel.selected() if self.query_one(FindingList).has_focus else None
         if chosen is None or not chosen.suggestions:
@@ -371,6 +381,7 @@ class EditorScreen(Screen):
         self.app.action_help()
 
     def action_save(self) -> None:
+        self.flush_typing()
         self.app.action_save()
 
     def action_export(self) -> None:

@@ -6,11 +6,10 @@ the opener completion when one is shown and otherwise makes a sub-clause, Shift+
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Callable
 
 from textual import events
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import TextArea
 
 from resedit.tui.phrases import complete
@@ -18,20 +17,16 @@ from resedit.tui.phrases import complete
 
 class ClauseEditor(TextArea):
     BINDINGS = [
-        Binding("ctrl+z", "app.undo", "Undo", show=False),
-        Binding("ctrl+y", "app.redo", "Redo", show=False),
+        Binding("ctrl+z", "screen.undo", "Undo", show=False),
+        Binding("ctrl+y", "screen.redo", "Redo", show=False),
     ]
 
-    @dataclass
-    class Structural(Message):
-        """A structural key: split, merge, previous, next, indent, outdent."""
-
-        action: str
-        offset: int
-
-    def __init__(self, **kwargs):
+    def __init__(self, on_structural: Callable[[str, int], None], **kwargs):
+        """`on_structural(action, offset)` runs at once, inside the key handler, so keys typed
+        right after Enter land in the new clause (a posted message would arrive too late)."""
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
         self.part = "preamble"  # which phrase list completes the opener; "" for none
+        self.on_structural = on_structural
 
     @property
     def offset(self) -> int:
@@ -55,7 +50,7 @@ class ClauseEditor(TextArea):
     def _structural(self, event: events.Key, action: str) -> None:
         event.stop()
         event.prevent_default()
-        self.post_message(self.Structural(action, self.offset))
+        self.on_structural(action, self.offset)
 
     async def _on_key(self, event: events.Key) -> None:
         start, end = self.selection

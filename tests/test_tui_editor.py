@@ -1,0 +1,163 @@
+"""The editor driven through Textual's pilot with real key presses (structural rules only)."""
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from resedit.formats import read_paper
+from resedit.tui.app import make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ccpcj_trafficking.txt"
+
+
+@pytest.fixture
+def paper_file(tmp_path) -> Path:
+    target = tmp_path / "trafficking.txt"
+    shutil.copy(EXAMPLE, target)
+    return target
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def screen_of(app):
+    return app.screen
+
+
+def test_type_a_clause_see_the_finding_fix_it_move_undo_save_and_reopen(paper_file):
+    async def scenario():
+        app = make_app(paper_file, journal_file=paper_file.with_name("journal"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            editor = app.editor
+            doc = app.session.document
+            first_op = doc.paper.operative[0].id
+            editor.go_to(first_op)  # "1. Calls upon Member States ...;" cursor at the end
+            await pilot.press("enter")  # new operative clause 2
+            await pilot.press(*"Enc")
+            await pilot.pause()
+            assert editor.editor.suggestion == "ourages"  # opener completion from the lexicon
+            await pilot.press("tab")
+            await pilot.press(*" States to share data.")  # wrong ending: not the last clause
+            await pilot.pause()
+            new = doc.paper.operative[1]
+            assert new.text == "Encourages States to share data."
+            codes = [d.code for d in app.session.findings() if d.location.clause_id == new.id]
+            assert "PUN002" in codes
+            listing = editor.query_one("#finding-list")
+            assert "PUN002" in str(listing.get_option_at_index(0).prompt)
+            await pilot.press("ctrl+f")  # the fix: a semicolon
+            await pilot.pause()
+            assert new.text == "Encourages States to share data;"
+            assert not [d for d in app.session.findings() if d.location.clause_id == new.id]
+            await pilot.press("alt+up")  # becomes operative 1
+            await pilot.pause()
+            assert doc.paper.operative[0].id == new.id
+            assert "Operative clause 1" in str(editor.editor.border_title)
+            await pilot.press("ctrl+z")  # undo the move
+            await pilot.pause()
+            assert doc.paper.operative[1].id == new.id and doc.paper.operative[0].id == first_op
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not doc.dirty
+            saved = app.session.path
+            expected = [c.text for c in doc.paper.operative]
+        assert saved == paper_file.with_suffix(".resedit") and saved.is_file()
+        reopened = make_app(saved, journal=False)
+        async with reopened.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert [c.text for c in reopened.session.document.paper.operative] == expected
+            assert read_paper(saved) == reopened.session.document.paper
+    run(scenario())
+
+
+def test_subclauses_indent_outdent_split_merge_and_delete_with_keys(paper_file):
+    async def scenario():
+        app = make_app(paper_file, journal=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            doc, editor = app.session.document, app.editor
+            clause = doc.paper.operative[2]  # "3. Requests the United Nations Office ..."
+            editor.go_to(clause.id)
+            await pilot.press("enter", *"Invites States to report;", "tab")  # (a) of clause 3
+            await pilot.pause()
+            assert [c.text for c in clause.children] == ["Invites States to report;"]
+            row = next(r for r in __import__("resedit.tui.outline", fromlist=["rows"]).rows(doc.paper)
+                       if r.key == clause.children[0].id)
+            assert row.label == "(a)"
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            assert not clause.children and doc.paper.operative[3].text == "Invites States to report;"
+            await pilot.press("home", "backspace")  # join onto the clause above
+            await pilot.pause()
+            assert doc.paper.operative[2].text.endswith("Member States; Invites States to report;")
+            assert len(doc.paper.operative) == 4
+            await pilot.press("ctrl+z")  # the join comes undone
+            await pilot.pause()
+            assert len(doc.paper.operative) == 5
+            await pilot.press("f8")  # delete the clause being edited
+            await pilot.pause()
+            assert len(doc.paper.operative) == 4
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert doc.paper.operative[3].text == "Invites States to report;"
+    run(scenario())
+
+
+def test_help_palette_sponsors_and_quit_guard(paper_file):
+    async def scenario():
+        app = make_app(paper_file, journal=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("f1")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen"
+            await pilot.press("escape")
+            await pilot.press("f2")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SponsorsScreen"
+            await pilot.press(*"Untied States", "enter")  # misspelt: refused with a suggestion
+            await pilot.pause()
+            message = str(app.screen.query_one("#sponsor-message").render())
+            assert "United States" in message
+            assert "Untied States" not in app.session.document.paper.sponsors
+            await pilot.press(*["backspace"] * 13, *"Ivory Coast", "enter")  # a variant: normalised
+            await pilot.pause()
+            assert app.session.document.paper.sponsors[-1] == "Côte d'Ivoire"
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("ctrl+z")  # list changes undo like any edit
+            await pilot.pause()
+            assert "Côte d'Ivoire" not in app.session.document.paper.sponsors
+            await pilot.press("ctrl+a")  # any change -> quitting asks first
+            await pilot.press("x")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "EditorScreen"
+    run(scenario())
+
+
+def test_new_paper_asks_committee_and_topic_and_starts_from_the_skeleton(tmp_path):
+    async def scenario():
+        app = make_app(tmp_path / "new.resedit", new=True, journal_file=tmp_path / "j")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert type(app.screen).__name__ == "PromptScreen"
+            await pilot.press(*"CCPCJ", "enter", *"Trafficking in persons", "enter")
+            await pilot.pause()
+            paper = app.session.document.paper
+            assert paper.committee == "Commission on Crime Prevention and Criminal Justice"
+            assert paper.opening == "The Commission on Crime Prevention and Criminal Justice,"
+            assert paper.topic == "Trafficking in persons"
+            await pilot.press(*"Recal", "tab", *" its resolution 27/2,")
+            await pilot.pause()
+            assert paper.preamble[0].text == "Recalling its resolution 27/2,"
+    run(scenario())
