@@ -2,7 +2,8 @@
 
 All kinds read one Analysis (resedit.sponsorship.analysis) of the paper, under the conference
 profile `ctx.conference` when the caller set one, else the rule's `conference` parameter (see
-`with_profile`), else $RESEDIT_CONFERENCE, else NMUN•NY; attendance likewise (`present`). Findings sit in part "sponsors", on the line of the list.
+`with_profile`), else $RESEDIT_CONFERENCE, else NMUN•NY; attendance likewise (`present`).
+Findings sit in part "sponsors", on the line of the list, with offsets of the name in that list.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _analysis(rule, ctx) -> Analysis:
     conference = getattr(ctx, "conference", None) or rule.params.get("conference")
     present = getattr(ctx, "present", None) or rule.params.get("present")
     cache = ctx.__dict__.setdefault("_sponsorship", {})  # one analysis per lint run and profile
-    key = (str(conference), present)
+    key = (getattr(conference, "path", None) or getattr(conference, "code", conference), present)
     if key not in cache:
         cache[key] = analyse(ctx.paper, ctx.committee, conference, present)
     return cache[key]
@@ -78,6 +79,9 @@ def _matches(problem: str, entry: Entry, analysis: Analysis) -> bool:
 def state_entry(rule, ctx):
     analysis = _analysis(rule, ctx)
     problem = rule.params["problem"]
+    if problem not in PROBLEMS:
+        raise ValueError(f"rule {rule.id}: sponsorship-state problem {problem!r}; "
+                         f"expected one of {', '.join(PROBLEMS)}")
     for entry in analysis.entries:
         if not _matches(problem, entry, analysis):
             continue
