@@ -61,9 +61,6 @@ class Analysis:
     def met(self) -> bool:
         return self.missing == 0 and len(self.sponsors) >= self.conference.min_sponsors
 
-    def of_role(self, role: str) -> list[Entry]:
-        return [e for e in self.entries if e.role == role]
-
     def summary(self) -> dict:
         return {"sponsors": len(self.sponsors), "signatories": len(self.signatories),
                 "required": self.requirement.required, "met": self.met}
