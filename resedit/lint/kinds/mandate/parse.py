@@ -89,7 +89,22 @@ class ClauseView:
                     add(child)
 
         add(root)
+        # In long clauses the parser hangs ", and demands that ..." under a noun or under an
+        # earlier 'that'-clause. A present-tense verb with no subject of its own, outside
+        # relative clauses and quotations, is still one of the committee's operative verbs.
+        for tok in self.ann.tokens:
+            if tok.tag == "VBZ" and tok not in out and not self.has_subject(tok) \
+                    and not self.in_quote(tok) and not self._in_relative(tok):
+                add(tok)
         return sorted(out, key=lambda t: t.i)
+
+    def _in_relative(self, tok: Token) -> bool:
+        hops = 0
+        while tok.head != tok.i and hops < 50:
+            if tok.dep in ("relcl", "acl", "csubj", "pcomp"):
+                return True
+            tok, hops = self.ann.tokens[tok.head], hops + 1
+        return False
 
     def objects(self, verb: Token) -> list[Token]:
         """Direct objects of a verb, following prepositions and conjunctions of objects."""
