@@ -178,7 +178,9 @@ def _emit_table(table, numbering: Numbering, emit) -> None:
         if len(cells) >= 2 and HEADER_FIELD.match(label):
             glue = ", " if label.lower().startswith(LIST_FIELDS) else " "
             value = glue.join(t for cell in cells[1:] for t, _ in cell)
-            emit(f"{label.rstrip(': ')}: {value}", cells[0][0][1])
+            # Its paragraph is the value's (the list a sponsorship finding is about).
+            value_elem = next((e for cell in cells[1:] for _, e in cell), cells[0][0][1])
+            emit(f"{label.rstrip(': ')}: {value}", value_elem)
             continue
         for cell in cells:
             for text, elem in cell:
