@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from resedit.collab.client import Client
 from resedit.collab.document import SharedDocument
 from resedit.collab.host import Host
-from resedit.collab.link import Link
+from resedit.collab.link import Link, parse_link
 from resedit.collab.store import CopyStore, Persister
 from resedit.model.paper import Clause, WorkingPaper
 
@@ -99,3 +101,27 @@ def same(a: SharedDocument, b: SharedDocument) -> bool:
 
 def run(coro, timeout: float = 60.0):
     return asyncio.run(asyncio.wait_for(coro, timeout))
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_host(paper: Path, copy: Path, port: int = 0) -> tuple[subprocess.Popen, dict[str, str], list[str]]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "resedit.cli", "host", str(paper), "--bind", f"127.0.0.1:{port}", "--headless",
+         "--copy", str(copy)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        text=True, cwd=ROOT)
+    links, lines = {}, []
+    deadline = time.monotonic() + 20
+    while len(links) < 3 and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if "resedit join '" in line:
+            link = line.split("'")[1]
+            links[parse_link(link).role] = link
+    assert len(links) == 3, lines
+    return process, links, lines
+
+

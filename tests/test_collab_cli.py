@@ -1,0 +1,74 @@
+"""The co-drafting commands as a user runs them: host (a real process), join --print, merge."""
+from __future__ import annotations
+
+import asyncio
+
+from collab_net import Bloc, run, sample_paper, start_host
+from resedit.cli import main
+from resedit.collab.link import parse_link
+from resedit.formats import read_paper
+from resedit.formats.text import write_text
+from resedit.model.edits import SetText
+
+
+def test_host_prints_links_and_join_prints_the_shared_paper(tmp_path, capsys):
+    paper_file = tmp_path / "paper.txt"
+    paper_file.write_text(write_text(sample_paper()), encoding="utf-8")
+    process, links, lines = start_host(paper_file, tmp_path / "host.collab")
+    try:
+        text = "".join(lines)
+        assert "Only this computer can join" in text and "127.0.0.1" in text
+        assert main(["join", links["read"], "--print", "--copy", str(tmp_path / "dais.collab")]) == 0
+        shown = capsys.readouterr().out
+        assert shown == write_text(sample_paper())
+        wrong = links["edit"].replace(parse_link(links["edit"]).key, "not-the-key")
+        assert main(["join", wrong, "--print", "--copy", str(tmp_path / "x.collab")]) == 2
+        err = capsys.readouterr().err
+        assert "HTTP 401" in err and "not-the-key" not in err
+    finally:
+        process.terminate()  # a clean stop saves the paper back to its file
+        process.wait(10)
+    assert read_paper(paper_file) == sample_paper()
+
+
+def test_join_rejects_a_malformed_link(capsys):
+    assert main(["join", "http://example.org/x", "--print"]) == 2
+    assert "not a resedit join link" in capsys.readouterr().err
+
+
+def test_merge_two_copies_edited_apart_into_a_paper_and_a_copy(tmp_path, capsys):
+    async def scenario():
+        bloc = Bloc(tmp_path)
+        try:
+            host = await bloc.start_host()
+            a, b = await bloc.join(name="a"), await bloc.join(name="b")
+            await a.go_offline()
+            await b.go_offline()
+            first, second = host.document.paper.preamble[0].id, host.document.paper.operative[1].id
+            a.document.apply(SetText(first, "Recalling — côté A 🅰,"))
+            b.document.apply(SetText(second, "Requests — côté B 🅱."))
+            await a.persister.flush()
+            await b.persister.flush()
+        finally:
+            await bloc.close()
+    run(scenario())
+    out = tmp_path / "merged.txt"
+    assert main(["merge", str(tmp_path / "a.collab"), str(tmp_path / "b.collab"), "-o", str(out)]) == 0
+    merged = read_paper(out)
+    assert merged.preamble[0].text == "Recalling — côté A 🅰," and merged.operative[1].text == "Requests — côté B 🅱."
+    assert main(["merge", str(tmp_path / "a.collab"), str(tmp_path / "b.collab"), "-o",
+                 str(tmp_path / "m.collab")]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(tmp_path / "m.collab"), str(tmp_path / "a.collab")]) == 0
+    assert "côté B 🅱" in capsys.readouterr().out
+    other = tmp_path / "other.collab"
+    async def another():
+        bloc = Bloc(tmp_path)
+        try:
+            await bloc.start_host(copy="other.collab")
+        finally:
+            await bloc.close()
+    run(another())
+    assert main(["merge", str(tmp_path / "a.collab"), str(other)]) == 2
+    assert "copies of different papers" in capsys.readouterr().err
+    assert main(["merge", str(tmp_path / "a.collab"), str(tmp_path / "missing.collab")]) == 2
