@@ -16,11 +16,16 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from resedit.errors import InputError
+    from resedit.model.paper import WorkingPaper
     from resedit.tui.app import make_app
+    from resedit.tui.journal import journal_path
 
     path = Path(args.paper)
+    paper = None
     if not path.exists():
-        raise InputError(path, "no such file (use `resedit new` to start a paper)")
-    app = make_app(path, nlp=not args.no_nlp)  # the lint process starts here, before run()
+        if not journal_path(path).is_file():
+            raise InputError(path, "no such file (use `resedit new` to start a paper)")
+        paper = WorkingPaper()  # never saved, but journalled: the editor offers the journal back
+    app = make_app(path, paper=paper, nlp=not args.no_nlp)  # lint process starts before run()
     app.run()
     return 0

@@ -48,7 +48,8 @@ class ResEditApp(App):
         found = self.session.recovery()
         if found is not None:
             paper, at = found
-            question = (f"resedit found unsaved work from {at or 'an earlier session'} "
+            when = at.replace("T", " ")[:16] + " UTC" if at else "an earlier session"
+            question = (f"resedit found unsaved work from {when} "
                         f"(journal {self.session.journal.path.name}). Recover it?")
 
             def answered(answer: str | None) -> None:

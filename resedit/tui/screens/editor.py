@@ -74,12 +74,26 @@ class EditorScreen(Screen):
             editor.load_text(text)
         editor.part = self._part_of(key) if self._completes(key) else ""
         editor.set_offset(len(text) if offset is None else offset)
+        editor.update_suggestion()
         editor.border_title = self._title_of(key)
-        editor.border_subtitle = "F1 help"
+        editor.border_subtitle = self._hint_for(key)
         if focus:
             editor.focus()
         self.query_one(OutlineView).select_key(key)
         self._show_findings()
+
+    def _hint_for(self, key: str) -> str:
+        """The keys a newcomer needs next, in the editor's bottom border."""
+        if key.startswith("field:"):
+            return "Enter next field · F1 help"
+        row = next((r for r in outline.clause_rows(self.paper) if r.key == key), None)
+        if row is None:
+            return "F1 help"
+        if row.depth:
+            return "Enter new sub-clause · Shift+Tab lift · F1 help"
+        if row.part == "preamble":
+            return "Enter new clause · Ctrl+O make operative · F1 help"
+        return "Enter new clause · Tab sub-clause · F1 help"
 
     def _text_of(self, key: str) -> str:
         if key.startswith("field:"):
@@ -253,8 +267,9 @@ class EditorScreen(Screen):
         rows = outline.rows(self.paper)
         if structure:
             view.show(rows, marks, self.current)
-            if self.current and self.current.startswith("field:") is False:
+            if self.current and not self.current.startswith("field:"):
                 self.editor.border_title = self._title_of(self.current)
+                self.editor.border_subtitle = self._hint_for(self.current)
         else:
             for row in rows:
                 if row.key == self.current or row.key == "sponsors":

@@ -20,7 +20,9 @@ class Field(NamedTuple):
 
 
 class PromptScreen(ModalScreen[dict | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    # Enter is handled here, synchronously, so keys typed right after it reach the next field.
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("enter", "next_or_ok", "Next / OK", priority=True)]
 
     def __init__(self, title: str, fields: list[Field], note: str = "", **kwargs):
         super().__init__(**kwargs)
@@ -35,11 +37,11 @@ class PromptScreen(ModalScreen[dict | None]):
                 yield Input(field.value, id=f"field-{field.name}", suggester=suggester)
             yield Static(self.note or "Enter: next / OK · Esc: cancel", classes="dim-note")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def action_next_or_ok(self) -> None:
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(self.focused) if self.focused in inputs else len(inputs) - 1
         if index + 1 < len(inputs):
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
             return
         self.dismiss({i.id.removeprefix("field-"): i.value.strip() for i in inputs})
 

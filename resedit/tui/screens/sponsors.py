@@ -25,6 +25,8 @@ class SponsorsScreen(ModalScreen[None]):
         Binding("escape", "close", "Close"),
         Binding("delete,r", "remove", "Remove"),
         Binding("w", "withdraw", "Withdraw"),
+        # handled here, synchronously: names typed right after Enter go into a cleared field
+        Binding("enter", "add", "Add", priority=True),
     ]
 
     def __init__(self, document, committee, **kwargs):
@@ -91,16 +93,17 @@ class SponsorsScreen(ModalScreen[None]):
                   ok=True)
         self._refresh()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def action_add(self) -> None:
         from resedit.sponsorship.changes import add
 
-        if not event.value.strip():
+        field = self.focused
+        if not isinstance(field, Input) or not field.value.strip():
             return
-        role = "sponsor" if event.input.id == "add-sponsor" else "signatory"
+        role = "sponsor" if field.id == "add-sponsor" else "signatory"
         before = self.document.version
-        self._change(add, event.value, role)
+        self._change(add, field.value, role)
         if self.document.version != before:
-            event.input.value = ""
+            field.value = ""
 
     def _picked(self) -> tuple[str, str] | None:
         listing = self.query_one("#sponsor-list", OptionList)

@@ -1,0 +1,39 @@
+"""Snapshots of the main screens at 80x24 (pytest-textual-snapshot). Update deliberately with
+`uv run pytest tests/test_tui_snapshots.py --snapshot-update` and look at the SVGs."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from resedit.tui.app import make_app
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
+
+
+@pytest.fixture
+def app(tmp_path):
+    target = tmp_path / "trafficking.txt"
+    shutil.copy(EXAMPLE, target)
+    return make_app(target, journal=False)
+
+
+def test_editor_screen(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_editor_with_a_finding(app, snap_compare):
+    async def type_a_clause(pilot):
+        app.editor.go_to(app.session.document.paper.operative[0].id)
+        await pilot.press("enter", *"Encourages States to share data.")
+        await pilot.pause()
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_a_clause)
+
+
+def test_help_screen(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["f1"])
+
+
+def test_sponsors_screen(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["f2"])
