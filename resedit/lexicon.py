@@ -72,11 +72,13 @@ def acronyms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def informal() -> dict[str, str]:
-    """Informal word or phrase (lower case) -> formal replacement ('' when the word just goes)."""
+    """Informal word or phrase -> formal replacement ('' when the word just goes)."""
     out = {}
     for _, text in _lines(lexicon_dir() / "informal.txt"):
         word, _, better = text.partition("->")
-        out[word.strip().lower()] = better.strip()
+        word = word.strip()
+        # An all-caps entry ("OK") matches only as written; the others in any case.
+        out[word if word.isupper() else word.lower()] = better.strip()
     return out
 
 

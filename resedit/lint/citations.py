@@ -139,7 +139,7 @@ def _form(c: Citation, body: str, doc) -> tuple[str, str, str] | None:
         if not slash and not roman:
             return "form", "General Assembly resolutions are cited as session/number: 78/228", ""
         if slash and c.paren and not roman:
-            fix = _proper(doc) if doc else c.number + (f" of {c.year}" if c.year else "")
+            fix = _proper(doc) if doc and doc.date else c.number  # the writer adds "of <date>"
             return "form", "a General Assembly resolution takes its date after 'of', not in parentheses", fix
     elif body == "ECOSOC" and slash and not roman:
         if len(a) != 4 and len(b) == 4:

@@ -34,6 +34,8 @@ def _outside(spans, start: int) -> bool:
 
 
 def _case_like(model: str, new: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return new  # "OK" -> "acceptable": an all-caps entry says nothing about sentence case
     return new[:1].upper() + new[1:] if model[:1].isupper() else new
 
 
@@ -60,8 +62,18 @@ def _spelling_fix(word: str) -> str | None:
     m = _ISE.match(low)
     if not m or m.group("stem") + "ise" in rules.ise_exceptions:
         return None
-    candidate = m.group("stem") + "iz" + m.group("suffix")
-    return _case_like(word, candidate) if morph.is_word(candidate) else None
+    stem = m.group("stem")
+    candidate = stem + "iz" + m.group("suffix")
+    return _case_like(word, candidate) if morph.is_word(candidate) or _productive(stem) else None
+
+
+def _productive(stem: str) -> bool:
+    """The dictionary lacks many -ize verbs ("criminalize"); the suffix is productive unless
+    -ise belongs to the root: after a vowel (raise, noise) or in -cise, -prise, -vise, -guise,
+    -spise, -chise, -wise (exercise, surprise, revise ...). Other root -ise words are listed in
+    lexicon/spelling.yaml."""
+    return len(stem) >= 4 and not stem.endswith(("a", "e", "i", "o", "u", "w", "c", "pr", "v",
+                                                 "gu", "sp", "ch"))
 
 
 def spelling(rule, ctx):
