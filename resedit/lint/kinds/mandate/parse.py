@@ -22,9 +22,15 @@ QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (“...”, "...", ‘...’, «...»)."""
     spans, i = [], 0
-    while i < len(text):
-        closing = QUOTES.get(text[i])
-        if closing is None or (text[i] == "‘" and i and text[i - 1].isalnum()):
+    opening = [k for k in QUOTES if k in text]
+    while opening and i < len(text):
+        found = [(text.find(k, i), k) for k in opening]
+        found = [(at, k) for at, k in found if at != -1]
+        if not found:
+            break
+        i, mark = min(found)
+        closing = QUOTES[mark]
+        if mark == "‘" and i and text[i - 1].isalnum():
             i += 1
             continue
         end = text.find(closing, i + 1)
@@ -36,6 +42,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_VIEWS: dict = {}
+
+
 @dataclass
 class ClauseView:
     """An annotated clause with the questions the checks ask of it."""
@@ -44,19 +53,46 @@ class ClauseView:
     committee_acts: bool = True  # False for a sub-clause whose parent is not "Decides to:"
     quotes: list[tuple[int, int]] = field(default_factory=list)
 
+    kids: dict[int, list[Token]] = field(default_factory=dict)  # head index -> children
+    trees: dict[int, list[Token]] = field(default_factory=dict)  # memoized subtrees
+    actors: list[Token] | None = None  # memoized actor_verbs()
+
     @classmethod
     def of(cls, ann: Annotation, committee_acts: bool = True) -> "ClauseView":
-        return cls(ann=ann, committee_acts=committee_acts, quotes=quoted_spans(ann.text))
+        """The view of a parsed clause; the ten rules share one per clause (cached)."""
+        key = (ann.text, committee_acts)
+        cached = _VIEWS.get(key)
+        if cached is not None and cached.ann is ann:
+            return cached
+        if len(_VIEWS) > 4096:
+            _VIEWS.clear()
+        view = _VIEWS[key] = cls._build(ann, committee_acts)
+        return view
+
+    @classmethod
+    def _build(cls, ann: Annotation, committee_acts: bool) -> "ClauseView":
+        kids: dict[int, list[Token]] = {}
+        for t in ann.tokens:
+            if t.head != t.i:
+                kids.setdefault(t.head, []).append(t)
+        return cls(ann=ann, committee_acts=committee_acts, quotes=quoted_spans(ann.text), kids=kids)
 
     @property
     def text(self) -> str:
         return self.ann.text
 
     def children(self, tok: Token, *deps: str) -> list[Token]:
-        return [c for c in self.ann.children(tok) if not deps or c.dep in deps]
+        return [c for c in self.kids.get(tok.i, []) if not deps or c.dep in deps]
 
     def subtree(self, tok: Token) -> list[Token]:
-        return self.ann.subtree(tok)
+        if tok.i not in self.trees:
+            out, stack = [], [tok]
+            while stack:
+                t = stack.pop()
+                out.append(t)
+                stack.extend(self.kids.get(t.i, []))
+            self.trees[tok.i] = sorted(out, key=lambda t: t.i)
+        return self.trees[tok.i]
 
     def in_quote(self, tok: Token) -> bool:
         return any(start <= tok.idx < end for start, end in self.quotes)
@@ -69,6 +105,11 @@ class ClauseView:
 
     def actor_verbs(self) -> list[Token]:
         """The verbs whose subject is the committee itself, in clause order."""
+        if self.actors is None:
+            self.actors = self._actor_verbs()
+        return list(self.actors)
+
+    def _actor_verbs(self) -> list[Token]:
         root = self.ann.root()
         if root is None or not self.committee_acts or self.in_quote(root):
             return []
