@@ -150,3 +150,18 @@ def test_console_script_runs_and_splits_streams():
     result = subprocess.run([exe, "check", str(EXAMPLE), "--format", "json"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["version"] == 1
+
+
+def test_attendance_and_conference_reach_the_sponsorship_findings(tmp_path, capsys):
+    paper = tmp_path / "small.txt"
+    paper.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "Sponsors: Brazil, Viet Nam, Nigeria, Germany, Mexico\nSignatories: Chile, Türkiye, Japan, Kenya",
+        "Sponsors: Brazil\nSignatories: Chile"), encoding="utf-8")
+    code, out, _ = run_check(capsys, paper, "--format", "json", "--select", "SPO")
+    entry = json.loads(out)["files"][0]
+    assert code == 1 and [d["code"] for d in entry["diagnostics"]] == ["SPO008"]
+    assert entry["sponsorship"] == {"sponsors": 1, "signatories": 1, "required": 8, "met": False}
+    code, out, _ = run_check(capsys, paper, "--format", "json", "--select", "SPO", "--present", "10")
+    entry = json.loads(out)["files"][0]
+    assert code == 0 and entry["diagnostics"] == []
+    assert entry["sponsorship"]["required"] == 2 and entry["sponsorship"]["met"] is True

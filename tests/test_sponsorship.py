@@ -10,7 +10,6 @@ from resedit.errors import DataFileError
 from resedit.formats.native import read_native, write_native
 from resedit.formats.text import read_text, write_text
 from resedit.lint import lint, load_rules
-from resedit.lint.kinds.sponsorship import with_profile
 from resedit.sponsorship import analyse, load_conference, resolve, sponsorship_summary
 from resedit.sponsorship.changes import Refused, add, remove, withdraw
 from resedit.sponsorship.conference import load_conference_file
@@ -35,9 +34,8 @@ def paper(sponsors: str | None = "Brazil, Viet Nam", signatories: str | None = E
 
 
 def findings(p, committee=CCPCJ, conference=None, present=None):
-    """The SPO findings in reading order: the Sponsors: line, then the Signatories: line."""
-    found = lint(p, with_profile(SPO, conference, present), committee)
-    return sorted(found, key=lambda d: (d.location.line or 0, d.location.start or 0))
+    """The SPO findings in reading order (the engine's): the Sponsors: line, then Signatories:."""
+    return lint(p, SPO, committee, conference=conference, present=present)
 
 
 def codes(p, **kw):

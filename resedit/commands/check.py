@@ -15,6 +15,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--committee", metavar="CODE",
                         help="lint under this committee's profile (default: the paper's Committee: line, else CCPCJ)")
     parser.add_argument("--conference", metavar="NAME", help="conference rules for sponsorship (default NMUN-NY)")
+    parser.add_argument("--present", type=int, metavar="N",
+                        help="delegations present, when the threshold counts attendance")
     parser.add_argument("--select", default="", metavar="CODES", help="only rules with these code prefixes, comma-separated")
     parser.add_argument("--ignore", default="", metavar="CODES", help="skip rules with these code prefixes")
     parser.add_argument("--fail-on", choices=FAIL_ON, default="error",
@@ -35,6 +37,7 @@ def run(args) -> int:
     from resedit.lint.engine import matches
     from resedit.lint.kinds import KINDS
     from resedit.report import json_report, text_report
+    from resedit.sponsorship import sponsorship_line, sponsorship_summary
 
     rules = load_rules()
     select, ignore = _codes(args.select), _codes(args.ignore)
@@ -64,12 +67,14 @@ def run(args) -> int:
             outputs.append(text_report.render_file(entry, []))
             worst = 2
             continue
-        diagnostics = lint(paper, active, committee, annotator=annotator)
+        diagnostics = lint(paper, active, committee, annotator=annotator,
+                           conference=args.conference, present=args.present)
         entry = json_report.file_entry(str(path), committee.code, diagnostics,
-                                       _sponsorship(paper, committee, args.conference), paper.notes)
+                                       sponsorship_summary(paper, committee, args.conference, args.present),
+                                       paper.notes)
         entries.append(entry)
-        outputs.append(text_report.render_file(
-            {**entry, "sponsorship_line": _sponsorship_line(paper, committee, args.conference)}, diagnostics))
+        line = sponsorship_line(paper, committee, args.conference, args.present)
+        outputs.append(text_report.render_file({**entry, "sponsorship_line": line}, diagnostics))
         if any(FAIL_ON.index(d.severity) <= threshold for d in diagnostics):
             worst = max(worst, 1)
     if args.format == "json":
@@ -77,19 +82,3 @@ def run(args) -> int:
     else:
         sys.stdout.write("".join(line + "\n" for lines in outputs for line in lines))
     return worst
-
-
-def _sponsorship(paper, committee, conference):
-    try:
-        from resedit.sponsorship import sponsorship_summary
-    except ImportError:
-        return None
-    return sponsorship_summary(paper, committee, conference)
-
-
-def _sponsorship_line(paper, committee, conference):
-    try:
-        from resedit.sponsorship import sponsorship_line
-    except ImportError:
-        return None
-    return sponsorship_line(paper, committee, conference)

@@ -101,15 +101,12 @@ def _describe(entry) -> str:
 
 def _report(paper, committee, conference, args) -> None:
     from resedit.lint import lint, load_rules
-    from resedit.lint.kinds.sponsorship import with_profile
     from resedit.sponsorship.analysis import analyse
 
     analysis = analyse(paper, committee, conference, args.present)
-    rules = with_profile([r for r in load_rules() if r.category == "sponsorship"],
-                         conference, args.present)
-    findings = [d for d in lint(paper, rules, committee)
+    rules = [r for r in load_rules() if r.category == "sponsorship"]
+    findings = [d for d in lint(paper, rules, committee, conference=conference, present=args.present)
                 if d.code not in {"SPO008", "SPO009"}]  # the status line says these
-    findings.sort(key=lambda d: (d.location.line or 0, d.location.start or 0, d.code))
     if args.format == "json":
         out = {**analysis.summary(), "counted": analysis.counted, "missing": analysis.missing,
                "basis": analysis.requirement.basis, "conference": conference.code,

@@ -31,6 +31,9 @@ class Context:
     paper: WorkingPaper
     committee: Committee
     annotator: object | None = None  # resedit.nlp.Annotator; None while the model is not loaded
+    conference: object | None = None  # resedit.sponsorship Conference or its name; None: default
+    present: int | None = None  # delegations present, when the dais has announced it
+    memo: dict = field(default_factory=dict)  # per-run results kinds share (one analysis, ...)
 
     def annotate(self, text: str):
         if self.annotator is None:
@@ -52,11 +55,13 @@ def matches(code: str, prefixes: Iterable[str]) -> bool:
 
 
 def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annotator=None,
-         select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Diagnostic]:
+         select: Iterable[str] = (), ignore: Iterable[str] = (), conference=None,
+         present: int | None = None) -> list[Diagnostic]:
     from resedit.lint.kinds import KINDS
 
     select, ignore = list(select), list(ignore)
-    ctx = Context(paper=paper, committee=committee, annotator=annotator)
+    ctx = Context(paper=paper, committee=committee, annotator=annotator, conference=conference,
+                  present=present)
     if annotator is not None:  # one batched parse for every clause the NLP kinds will ask about
         annotator.annotate_many([c.text for _, _, _, c in paper.clauses()])
     out: list[Diagnostic] = []
@@ -105,7 +110,8 @@ _PART_ORDER = {"header": 0, "document": 1, "sponsors": 2, "preamble": 3, "operat
 
 def _order(d: Diagnostic):
     loc = d.location
-    return (_PART_ORDER.get(loc.part, 9), loc.clause or 0, loc.subclause, loc.start or 0, d.code)
+    return (_PART_ORDER.get(loc.part, 9), loc.clause or 0, loc.subclause, loc.line or 0,
+            loc.start or 0, d.code)
 
 
 def _diagnostic(rule: Rule, hit: Hit) -> Diagnostic:

@@ -1,13 +1,11 @@
 """Sponsorship kinds: State names in the sponsor and signatory lists, and the conference's counts.
 
 All kinds read one Analysis (resedit.sponsorship.analysis) of the paper, under the conference
-profile `ctx.conference` when the caller set one, else the rule's `conference` parameter (see
-`with_profile`), else $RESEDIT_CONFERENCE, else NMUN•NY; attendance likewise (`present`).
+profile and attendance the caller gave `lint` (ctx.conference, ctx.present), else
+$RESEDIT_CONFERENCE, else NMUN•NY.
 Findings sit in part "sponsors", on the line of the list, with offsets of the name in that list.
 """
 from __future__ import annotations
-
-from dataclasses import replace
 
 from resedit.lint.engine import Hit
 from resedit.lint.kinds.base import Kind
@@ -17,29 +15,11 @@ from resedit.sponsorship.analysis import ROLE_LIST, Analysis, Entry, analyse
 PROBLEMS = ("unknown", "misspelt", "unofficial", "duplicate", "both-roles", "observer", "non-member")
 
 
-def with_profile(rules, conference=None, present: int | None = None) -> list:
-    """The rules, with the sponsorship ones bound to a conference profile and attendance.
-
-    For callers that lint under a conference other than the default (`--conference`,
-    `--present`): `lint(paper, with_profile(rules, conf, 38), committee)`.
-    """
-    bound = {}
-    if conference is not None:
-        bound["conference"] = conference
-    if present is not None:
-        bound["present"] = present
-    return [replace(r, params={**r.params, **bound}) if bound and r.kind in KINDS else r
-            for r in rules]
-
-
 def _analysis(rule, ctx) -> Analysis:
-    conference = getattr(ctx, "conference", None) or rule.params.get("conference")
-    present = getattr(ctx, "present", None) or rule.params.get("present")
-    cache = ctx.__dict__.setdefault("_sponsorship", {})  # one analysis per lint run and profile
-    key = (getattr(conference, "path", None) or getattr(conference, "code", conference), present)
-    if key not in cache:
-        cache[key] = analyse(ctx.paper, ctx.committee, conference, present)
-    return cache[key]
+    # One analysis per lint run: the context lives for one run.
+    if ctx.memo.get("sponsorship") is None:
+        ctx.memo["sponsorship"] = analyse(ctx.paper, ctx.committee, ctx.conference, ctx.present)
+    return ctx.memo["sponsorship"]
 
 
 def _location(ctx, entry: Entry) -> Location:
@@ -123,8 +103,7 @@ def sponsors_count(rule, ctx):
 
 
 KINDS = {
-    "sponsorship-state": Kind(state_entry, params=("problem", "conference", "present"),
-                              required=("problem",)),
-    "sponsorship-threshold": Kind(threshold, params=("conference", "present")),
-    "sponsorship-sponsors": Kind(sponsors_count, params=("conference", "present")),
+    "sponsorship-state": Kind(state_entry, params=("problem",), required=("problem",)),
+    "sponsorship-threshold": Kind(threshold),
+    "sponsorship-sponsors": Kind(sponsors_count),
 }
