@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from pycrdt import Doc, Map
+from pycrdt import Doc, Map, TextEvent
 
 from resedit.collab import schema
 from resedit.collab.offsets import set_text
@@ -80,6 +80,10 @@ class SharedDocument:
         self._redo: list[_Step] = []
         self._origin: Any = "local"
         self._paper: WorkingPaper | None = None
+        self._keep_paper = False
+        self._tracking = False  # while a remote update applies: which texts changed, or more
+        self._changed_texts: dict[str, str] = {}
+        self._structural = False
         self._attach(doc or Doc())
 
     @classmethod
@@ -94,6 +98,9 @@ class SharedDocument:
         self._meta, self._clauses, self._sponsors, self._signatories, self._history, self._comments = (
             schema.roots(doc))
         self._subscription = doc.observe(self._on_transaction)
+        self._clauses.observe_deep(self._on_clause_events)
+        for root in (self._meta, self._sponsors, self._signatories, self._history, self._comments):
+            root.observe_deep(self._on_other_events)
 
     # -- what the editor reads -------------------------------------------------------------
     @property
@@ -153,6 +160,21 @@ class SharedDocument:
     def _apply(self, edit: Edit) -> Edit:
         if self.read_only:
             raise ReadOnlyError(f"joined as {self.role}: this copy cannot be edited")
+        if isinstance(edit, SetText):
+            # Typing, the hot path: the cached paper takes the edit as the CRDT does (no rebuild).
+            paper = self.paper
+            inverse = apply_edit(paper, edit)  # validates; raises EditError
+            self._keep_paper = True
+            try:
+                with self.doc.transaction(origin="local"):
+                    self._write(edit)
+            except BaseException:
+                self._paper = None
+                raise
+            finally:
+                self._keep_paper = False
+            self._paper = paper
+            return inverse
         inverse = apply_edit(copy.deepcopy(self.paper), edit)  # validates; raises EditError
         with self.doc.transaction(origin="local"):
             self._write(edit)
@@ -260,12 +282,17 @@ class SharedDocument:
     def apply_remote(self, update: bytes, origin: Any = "remote") -> None:
         """Merge an update from another peer (or a stored copy) and tell the listeners."""
         before = self.paper if self._listeners else None
-        self._origin = origin
+        cached = self._paper
+        self._origin, self._tracking = origin, True
+        self._changed_texts, self._structural = {}, False
         try:
             self.doc.apply_update(update)
         finally:
-            self._origin = "local"
+            self._origin, self._tracking = "local", False
         self._paper = None
+        if cached is not None and not self._structural:
+            # Only clause texts changed (someone typing): patch a copy instead of rebuilding.
+            self._paper = _patched(cached, self._changed_texts)
         if self._listeners:
             self._changed(_hints(before, self.paper), "remote")
         else:
@@ -281,9 +308,25 @@ class SharedDocument:
         self._changed(Batch(()), "remote")
 
     def _on_transaction(self, event) -> None:
-        self._paper = None
+        if not self._keep_paper and not self._tracking:
+            self._paper = None
         for listener in list(self._update_listeners):
             listener(event.update, self._origin)
+
+    def _on_clause_events(self, events) -> None:
+        if not self._tracking:
+            return
+        for event in events:
+            path = event.path
+            if isinstance(event, TextEvent) and len(path) == 2 and path[1] == "body" \
+                    and "deleted" not in self._clauses[path[0]]:  # a deleted clause's text decides if it shows
+                self._changed_texts[path[0]] = str(event.target)
+            else:
+                self._structural = True
+
+    def _on_other_events(self, events) -> None:
+        if self._tracking:
+            self._structural = True
 
     def _changed(self, edit: Edit, origin: str) -> None:
         self.version += 1
@@ -365,6 +408,28 @@ class SharedDocument:
             previous = key_between(previous, upcoming)
             entry = dict(target[state]) if state in target else {"by": self.who, "at": at}
             target[state] = {**entry, "order": previous}
+
+
+def _patched(paper: WorkingPaper, texts: dict[str, str]) -> WorkingPaper | None:
+    """A copy of `paper` with new clause texts (None when a clause is not there: rebuild)."""
+    if not texts:
+        return paper
+    fresh = copy.copy(paper)
+    found = 0
+
+    def redo(clauses: list[Clause]) -> list[Clause]:
+        nonlocal found
+        out = []
+        for clause in clauses:
+            children = redo(clause.children)
+            if clause.id in texts or children is not clause.children:
+                found += clause.id in texts
+                clause = Clause(texts.get(clause.id, clause.text), children, clause.label, clause.line, clause.id)
+            out.append(clause)
+        return out if any(a is not b for a, b in zip(out, clauses)) else clauses
+
+    fresh.preamble, fresh.operative = redo(paper.preamble), redo(paper.operative)
+    return fresh if found == len(texts) else None
 
 
 def _hints(before: WorkingPaper | None, after: WorkingPaper) -> Batch:
