@@ -172,10 +172,18 @@ def test_sub_clauses_act_for_whom_the_parent_says(annotator, mandate_rules):
             "1. Urges Member States to:\n\n    (a) Impose effective sanctions on traffickers;\n\n"
             "    (b) Provide training to judges;\n\n"
             "2. Decides to:\n\n    (a) Impose sanctions on States that do not cooperate;\n\n"
-            "    (b) Convene an expert group meeting.\n")
+            "    (b) Convene an expert group meeting;\n\n"
+            "3. Urges Member States to:\n\n    (a) Establish programmes on:\n\n"
+            "        (i) Imposing sanctions on traffickers;\n\n"
+            "4. Decides that Member States shall:\n\n    (a) Criminalize trafficking;\n\n"
+            "    (b) Report annually.\n")
     paper = read_text(text)
     found = lint(paper, mandate_rules, load_committee("CCPCJ"), annotator=annotator)
-    assert [(d.code, d.location.clause, d.location.subclause) for d in found] == [("MAN004", 2, (0,))]
+    assert [(d.code, d.location.clause, d.location.subclause) for d in found] == [
+        ("MAN004", 2, (0,)), ("MAN001", 4, ())]
+    assert found[1].suggestions[0] == "Calls upon Member States to"
+    assert paper.operative[3].text[found[1].location.start:found[1].location.end] == \
+        "Decides that Member States shall"
 
 
 def test_demands_is_not_overreach_for_the_general_assembly_profile(annotator, mandate_rules):

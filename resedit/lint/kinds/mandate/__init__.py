@@ -14,15 +14,9 @@ from resedit.lint.kinds.mandate.checks import CHECKS, Match
 from resedit.lint.kinds.mandate.parse import DECIDE_LIKE, ClauseView
 
 
-def _parent(paper, part: str, position: int, path: tuple[int, ...]):
-    clause = paper.part(part)[position - 1]
-    for index in path[:-1]:
-        clause = clause.children[index]
-    return clause
-
-
 def _committee_acts_below(ctx, parent) -> bool:
-    """Sub-clauses are the committee's own acts only under "Decides to:" / "Decides:"."""
+    """Sub-clauses (at any depth) are the committee's own acts only when their operative clause
+    is "Decides to:" / "Decides:"; under "Urges Member States to:" the States act."""
     ann = ctx.annotate(parent.text)
     root = ann.root()
     if root is None or root.lemma not in DECIDE_LIKE:
@@ -61,7 +55,7 @@ def run(rule, ctx):
             continue
         acts = True
         if path:
-            acts = _committee_acts_below(ctx, _parent(ctx.paper, part, position, path))
+            acts = _committee_acts_below(ctx, ctx.paper.part(part)[position - 1])
         view = ClauseView.of(ctx.annotate(clause.text), committee_acts=acts)
         match = _best(check(view, entry, committee))
         if match is None:

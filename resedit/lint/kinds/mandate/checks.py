@@ -84,10 +84,14 @@ def binding_decision(view: ClauseView, vocab: dict, committee) -> list[Match]:
                 if not _is_addressee(view, subject, addressees) or _own_work(view, subject, own):
                     continue
                 aux = _aux(view, clause, aux_words)
+                if aux is None and clause.lower in aux_words:  # "Decides that States shall:"
+                    aux = clause
                 end = None
                 if clause.lemma in passives and view.children(clause, "auxpass"):
                     xcomps = view.children(clause, "xcomp")
-                    end = _to_end(view, xcomps[0]) if xcomps else view.token_end(clause)
+                    to = [c for c in view.children(clause) if c.lower == "to" and c.i > clause.i]
+                    end = (_to_end(view, xcomps[0]) if xcomps else
+                           view.token_end(to[0]) if to else view.token_end(clause))
                 elif aux is not None:
                     end = view.token_end(aux)
                 if end is not None:
