@@ -249,3 +249,10 @@ def test_five_thousand_clauses_in_bounded_time(tmp_path):
     assert [c.label for c in paper.operative[-1].children] == ["a", "b", "c", "d"]
     assert elapsed < 60, f"{elapsed:.1f} s for 5,000 clauses"
     print(f"5,000 clauses read in {elapsed:.2f} s")
+
+
+def test_deeply_nested_styles(tmp_path, good_docx):
+    with zipfile.ZipFile(io.BytesIO(good_docx)) as archive:
+        styles = archive.read("word/styles.xml")
+    styles = styles.replace(b"</w:styles>", b"<w:x>" * 100000 + b"</w:x>" * 100000 + b"</w:styles>")
+    refused(tmp_path, rezip(good_docx, {"word/styles.xml": styles}), "damaged")

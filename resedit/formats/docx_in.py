@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from defusedxml import ElementTree as SafeET
+from lxml import etree
 
 from resedit.errors import InputError
 from resedit.formats.docx_safety import DocxScan, check_docx
@@ -37,6 +37,7 @@ D2P_BULLET = re.compile(r"^\t*[^\t\s]{1,16}\t$")
 D2P_MARKERS = re.compile(r"----(?:footnote|endnote|comment)\d+----|----media/[^-]*----"
                          r"|----Image alt text---->.*?<----|</?a(?: href=\"[^\"]*\")?>")
 INDENT = "    "
+READ_ERRORS = (etree.LxmlError, KeyError, IndexError, ValueError, zipfile.BadZipFile, RecursionError)
 
 
 @dataclass
@@ -84,7 +85,11 @@ def read_docx(path: str | Path) -> WorkingPaper:
 
     path = Path(path)
     scan = check_docx(path)
-    text = docx_text(path, scan)
+    try:
+        text = docx_text(path, scan)
+    except READ_ERRORS as exc:  # what lxml and docx2python raise on parts they cannot make sense of
+        raise InputError(path, f"the document is damaged and could not be read "
+                               f"({type(exc).__name__}: {exc})") from exc
     if not any(line.strip() for line in text.lines):
         raise InputError(path, "the document is empty (no text in it)")
     paper = read_text("\n".join(text.lines) + "\n", path=path)
@@ -107,10 +112,7 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
     scan = scan or check_docx(path)
     numbering = _read_numbering(path, scan.main_part)
     notes: list[str] = []
-    try:
-        content = docx2python(str(path))
-    except Exception as exc:  # docx2python raises bare KeyErrors and lxml errors on odd parts
-        raise InputError(path, f"the document could not be read ({type(exc).__name__}: {exc})") from exc
+    content = docx2python(str(path))
     try:
         order = {}
         body = content.body_pars
@@ -302,6 +304,15 @@ def _int(value, default: int = 0) -> int:
         return default
 
 
+# The parts were checked by docx_safety (no DOCTYPE, bounded size and depth); lxml is then only
+# the fast parser, still told never to resolve entities or touch the network.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _xml(data: bytes):
+    return etree.fromstring(data, _PARSER)
+
+
 def _related_parts(archive: zipfile.ZipFile, main_part: str) -> dict[str, str]:
     """Relationship type suffix (numbering, styles) -> part name, from the main part's .rels."""
     main = PurePosixPath(main_part)
@@ -309,7 +320,7 @@ def _related_parts(archive: zipfile.ZipFile, main_part: str) -> dict[str, str]:
     found = {"numbering": str(main.parent / "numbering.xml"), "styles": str(main.parent / "styles.xml")}
     if rels_name not in archive.namelist():
         return found
-    for rel in SafeET.fromstring(archive.read(rels_name)).iter(REL + "Relationship"):
+    for rel in _xml(archive.read(rels_name)).iter(REL + "Relationship"):
         kind = rel.get("Type", "").rsplit("/", 1)[-1]
         target = rel.get("Target", "")
         if kind in found and rel.get("TargetMode") != "External" and target:
@@ -318,13 +329,13 @@ def _related_parts(archive: zipfile.ZipFile, main_part: str) -> dict[str, str]:
 
 
 def _read_numbering(path: Path, main_part: str) -> Numbering:
-    """numbering.xml and styles.xml, already checked safe by docx_safety, parsed with defusedxml."""
+    """numbering.xml and styles.xml (already checked by docx_safety)."""
     numbering = Numbering()
     with zipfile.ZipFile(path) as archive:
         parts = _related_parts(archive, main_part)
         names = set(archive.namelist())
         if parts["numbering"] in names:
-            root = SafeET.fromstring(archive.read(parts["numbering"]))
+            root = _xml(archive.read(parts["numbering"]))
             abstract = {a.get(W + "abstractNumId"): _levels(a) for a in root.iter(W + "abstractNum")}
             for num in root.iter(W + "num"):
                 ref = num.find(W + "abstractNumId")
@@ -341,7 +352,7 @@ def _read_numbering(path: Path, main_part: str) -> Numbering:
                     levels[ilvl] = level
                 numbering.levels[num.get(W + "numId")] = levels
         if parts["styles"] in names:
-            root = SafeET.fromstring(archive.read(parts["styles"]))
+            root = _xml(archive.read(parts["styles"]))
             based_on, direct = {}, {}
             for style in root.iter(W + "style"):
                 sid = style.get(W + "styleId")

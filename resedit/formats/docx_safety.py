@@ -3,8 +3,9 @@
 A .docx is a zip of XML parts. Everything here is bounded: the file size, the number of entries,
 each entry's declared and actual uncompressed size (read in chunks and stopped at the cap, so a
 zip bomb never inflates in memory), the compression ratio of large entries, and the nesting depth
-of XML. Every XML part is parsed once with defusedxml, which refuses any DOCTYPE: no entity
-expansion (billion laughs), no external entities (XXE), no external DTD. Entry names that are
+of XML. Every XML part is streamed once through expat, building nothing, with the guards
+defusedxml installs (and its exception types): any DOCTYPE is refused, so no entity expansion
+(billion laughs), no external entities (XXE), no external DTD. Entry names that are
 absolute or climb with `..` are refused. OLE compound files are recognised as what they are: a
 password-protected (encrypted) Word document or an old .doc renamed .docx.
 
@@ -18,8 +19,9 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
+from xml.parsers import expat
+
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from resedit.errors import InputError
 
@@ -35,10 +37,14 @@ CHUNK = 64 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty archive
-W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # expat's name form
 TRACKED_TAGS = {W_NS + t: t for t in ("ins", "del", "moveFrom", "moveTo")}
 FORMAT_CHANGE_TAGS = {W_NS + t for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange")}
 MAIN_DOCUMENT_TYPE = "officeDocument"
+# Parts whose nesting depth is bounded here (docx2python walks them recursively); the others are
+# still checked for DOCTYPE and well-formedness, at C speed (python-docx's template carries 800 KB
+# of styles).
+DEEP_READ = {"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml", "word/numbering.xml"}
 
 
 @dataclass
@@ -51,36 +57,61 @@ class DocxScan:
 
 
 class _Watcher:
-    """Parser target: tracks nesting depth and counts tracked-change elements, builds nothing."""
+    """Streams one XML part through expat, building nothing: refuses what defusedxml refuses
+    (any DOCTYPE, entity declaration or external reference), bounds the nesting depth, and for the
+    main part counts tracked-change elements."""
 
-    def __init__(self, count_changes: bool):
+    def __init__(self, count_changes: bool, watch_elements: bool = True):
         self.depth = 0
-        self.count_changes = count_changes
         self.tracked: dict[str, int] = {}
         self.format_changes = 0
         self.relationships: list[tuple[str, str]] = []  # (Type, Target) of _rels/.rels
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self._doctype
+        parser.EntityDeclHandler = self._entity
+        parser.UnparsedEntityDeclHandler = self._unparsed
+        parser.ExternalEntityRefHandler = self._external
+        if watch_elements:  # per-element Python callbacks; other parts parse at C speed
+            parser.StartElementHandler = self._start_counting if count_changes else self._start
+            parser.EndElementHandler = self._end
+        self.parser = parser
 
-    def start(self, tag, attrib):
+    def feed(self, chunk: bytes) -> None:
+        self.parser.Parse(chunk, False)
+
+    def close(self) -> None:
+        self.parser.Parse(b"", True)
+
+    def _doctype(self, name, sysid, pubid, has_internal_subset):
+        raise DTDForbidden(name, sysid, pubid)
+
+    def _entity(self, name, is_parameter, value, base, sysid, pubid, notation):
+        raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
+
+    def _unparsed(self, name, base, sysid, pubid, notation):
+        raise EntitiesForbidden(name, None, base, sysid, pubid, notation)
+
+    def _external(self, context, base, sysid, pubid):
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+    def _start(self, name, attrs):
         self.depth += 1
         if self.depth > MAX_XML_DEPTH:
             raise _Refused(f"XML nested deeper than {MAX_XML_DEPTH} levels")
-        if self.count_changes:
-            if tag in TRACKED_TAGS:
-                name = TRACKED_TAGS[tag]
-                self.tracked[name] = self.tracked.get(name, 0) + 1
-            elif tag in FORMAT_CHANGE_TAGS:
-                self.format_changes += 1
-        if tag.endswith("}Relationship"):
-            self.relationships.append((attrib.get("Type", ""), attrib.get("Target", "")))
+        if name.endswith("}Relationship"):
+            self.relationships.append((attrs.get("Type", ""), attrs.get("Target", "")))
 
-    def end(self, tag):
+    def _start_counting(self, name, attrs):
+        self._start(name, attrs)
+        if name in TRACKED_TAGS:
+            kind = TRACKED_TAGS[name]
+            self.tracked[kind] = self.tracked.get(kind, 0) + 1
+        elif name in FORMAT_CHANGE_TAGS:
+            self.format_changes += 1
+
+    def _end(self, name):
         self.depth -= 1
-
-    def data(self, text):
-        pass
-
-    def close(self):
-        return None
 
 
 class _Refused(Exception):
@@ -170,6 +201,10 @@ def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, par
     return size
 
 
+def _walked(name: str, main: str) -> bool:
+    return name == main or name in DEEP_READ or name.startswith(("word/header", "word/footer"))
+
+
 def _main_part(watcher: _Watcher) -> str | None:
     for rel_type, target in watcher.relationships:
         if rel_type.endswith("/" + MAIN_DOCUMENT_TYPE):
@@ -198,7 +233,7 @@ def check_docx(path: str | Path) -> DocxScan:
             rels = archive.getinfo("_rels/.rels") if "_rels/.rels" in archive.namelist() else None
             root_watcher = _Watcher(count_changes=False)
             if rels is not None:
-                _read_entry(path, archive, rels, _xml_parser(root_watcher))
+                _read_entry(path, archive, rels, root_watcher)
             main = _main_part(root_watcher) or "word/document.xml"
             names = {i.filename for i in infos}
             if main not in names:
@@ -213,14 +248,15 @@ def check_docx(path: str | Path) -> DocxScan:
                 if info is rels or info.is_dir():
                     continue
                 is_xml = info.filename.endswith((".xml", ".rels"))
-                watcher = _Watcher(count_changes=info.filename == main)
+                watcher = _Watcher(count_changes=info.filename == main,
+                                   watch_elements=_walked(info.filename, main))
                 try:
-                    total += _read_entry(path, archive, info, _xml_parser(watcher) if is_xml else None)
+                    total += _read_entry(path, archive, info, watcher if is_xml else None)
                 except DefusedXmlException as exc:
                     raise InputError(path, f"refused: the part {info.filename} declares a DOCTYPE "
                                            "(entity expansion or external entities); resedit "
                                            "never reads those") from exc
-                except SyntaxError as exc:  # xml.etree.ElementTree.ParseError
+                except expat.ExpatError as exc:
                     raise InputError(path, f"the document is damaged: {info.filename} is not "
                                            f"well-formed XML ({exc})") from exc
                 if total > MAX_TOTAL_BYTES:
@@ -235,7 +271,7 @@ def check_docx(path: str | Path) -> DocxScan:
     except DefusedXmlException as exc:
         raise InputError(path, "refused: an XML part declares a DOCTYPE (entity expansion or "
                                "external entities); resedit never reads those") from exc
-    except SyntaxError as exc:  # xml.etree.ElementTree.ParseError
+    except expat.ExpatError as exc:
         raise InputError(path, f"the document is damaged: malformed XML ({exc})") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, NotImplementedError,
             ValueError, OSError) as exc:
@@ -243,6 +279,3 @@ def check_docx(path: str | Path) -> DocxScan:
     return scan
 
 
-def _xml_parser(watcher: _Watcher) -> DefusedXMLParser:
-    return DefusedXMLParser(target=watcher, forbid_dtd=True, forbid_entities=True,
-                            forbid_external=True)
