@@ -298,3 +298,73 @@ def test_two_copies_edited_apart_merge_and_a_peer_can_take_over_as_host(tmp_path
         finally:
             await takeover.close()
     run(scenario())
+
+
+class Relay:
+    """A TCP relay on 127.0.0.1 standing for the room network: it can forward, drop or cut."""
+
+    def __init__(self, port: int):
+        self.port, self.mode, self.server, self.writers = port, "forward", None, []
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        return self.server.sockets[0].getsockname()[1]
+
+    async def _handle(self, reader, writer):
+        self.writers.append(writer)
+        if self.mode == "drop":  # accepts, then hangs up mid-handshake
+            writer.close()
+            return
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.port)
+        self.writers.append(up_writer)
+
+        async def pipe(source, sink):
+            try:
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            except OSError:
+                pass
+            finally:
+                sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    def cut(self) -> None:
+        self.mode = "drop"
+        for writer in self.writers:
+            writer.transport.abort()
+        self.writers.clear()
+
+    async def close(self) -> None:
+        self.cut()
+        self.server.close()
+
+
+def test_a_peer_cut_off_by_the_network_keeps_retrying_and_merges_when_it_returns(tmp_path):
+    async def scenario():
+        bloc = Bloc(tmp_path)
+        relay = None
+        try:
+            host = await bloc.start_host()
+            relay = Relay(host.port)
+            port = await relay.start()
+            link = host.link("edit")
+            via = parse_link(str(link).replace(f":{link.port}/", f":{port}/"))
+            roaming = await bloc.join(name="roaming", link=via)
+            staying = await bloc.join(name="staying")
+            clause = host.document.paper.operative[1].id
+            relay.cut()
+            await asyncio.sleep(0.3)  # several reconnection attempts hang up mid-handshake
+            assert not roaming.connected.is_set() and roaming._task is not None and not roaming._task.done()
+            await type_into(roaming, clause, [" coupé", " 📵"])
+            await type_into(staying, clause, ["Still ", "here: "], at_end=False)
+            relay.mode = "forward"
+            await asyncio.wait_for(roaming.synced.wait(), 5)
+            await bloc.settle()
+            assert host.document.paper.find(clause).text == "here: Still Requests the Office. coupé 📵"
+        finally:
+            if relay is not None:
+                await relay.close()
+            await bloc.close()
+    run(scenario())

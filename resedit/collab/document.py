@@ -115,7 +115,8 @@ class SharedDocument:
 
     @property
     def dirty(self) -> bool:
-        return self.version != self.saved_version
+        """Never: every change is already in this peer's durable copy (and the host's)."""
+        return False
 
     def mark_saved(self) -> None:
         self.saved_version = self.version

@@ -60,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
     from resedit.collab.store import SUFFIX, CopyStore, store_path_for
     from resedit.formats import read_paper, write_paper
 
-    logging.basicConfig(level=logging.INFO, format="resedit host: %(message)s", stream=sys.stderr)
     source = Path(args.paper)
+    editor = not args.headless and sys.stdin.isatty() and sys.stdout.isatty()
     bind_host, port = parse_bind(args.bind)
     store_path = Path(args.copy) if args.copy else store_path_for(source)
     paper = None
@@ -72,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
         from resedit.errors import InputError
         raise InputError(source, "no such copy")
     store = CopyStore(store_path)
+    # The editor owns the terminal: then the log goes to a file beside the copy.
+    log_to = {"filename": str(store_path) + ".log"} if editor else {"stream": sys.stderr}
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s resedit host: %(message)s", **log_to)
     had_secret = store.get("secret") is not None
     host = Host(store, paper, host=bind_host, port=port, name=args.name)
 
@@ -97,13 +100,24 @@ def run(args: argparse.Namespace) -> int:
             except (NotImplementedError, RuntimeError):
                 pass
         try:
-            if not args.headless and sys.stdin.isatty() and sys.stdout.isatty():
+            if editor:
                 from resedit.tui.app import make_app
 
-                app = make_app(document=host.document, nlp=not args.no_nlp, journal=False)
-                await app.run_async()
-            else:
-                await stop.wait()
+                print("Share the links, then press Enter to open the editor (Ctrl+C stops hosting).",
+                      file=out, flush=True)
+                pressed = asyncio.Event()
+                loop.add_reader(sys.stdin.fileno(), pressed.set)
+                waiting = [asyncio.ensure_future(pressed.wait()), asyncio.ensure_future(stop.wait())]
+                await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+                loop.remove_reader(sys.stdin.fileno())
+                for task in waiting:
+                    task.cancel()
+                if pressed.is_set() and not stop.is_set():
+                    sys.stdin.readline()
+                    app = make_app(document=host.document, nlp=not args.no_nlp, journal=False)
+                    await app.run_async()
+                    stop.set()  # quitting the editor stops hosting
+            await stop.wait()
         finally:
             await host.stop()
             if source.suffix != SUFFIX and source.suffix.lower() in (".txt", ".md", ".resedit"):

@@ -35,10 +35,14 @@ def run(args: argparse.Namespace) -> int:
     from resedit.collab.link import parse_link
     from resedit.collab.store import CopyStore, Persister, copies_dir
 
-    logging.basicConfig(level=logging.WARNING, format="resedit join: %(message)s", stream=sys.stderr)
     link = parse_link(args.link)
     copy_path = Path(args.copy) if args.copy else copies_dir() / f"{link.paper_id}.collab"
     copy_path.parent.mkdir(parents=True, exist_ok=True)
+    editor = not (args.print or args.watch) and sys.stdin.isatty() and sys.stdout.isatty()
+    # The editor owns the terminal: then the log goes to a file beside the copy.
+    log_to = {"filename": str(copy_path) + ".log"} if editor else {"stream": sys.stderr}
+    logging.basicConfig(level=logging.INFO if editor else logging.WARNING,
+                        format="%(asctime)s resedit join: %(message)s", **log_to)
     store = CopyStore(copy_path)
     name = args.name or getpass.getuser()
     document = store.load(role=link.role, who=name)
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         async with client.running():
             if args.print:
                 return await _print_once(client, args.timeout)
-            if args.watch or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            if not editor:
                 return await _watch(client)
             from resedit.tui.app import make_app
 
