@@ -67,8 +67,13 @@ class Annotator:
     def annotate_many(self, texts: list[str]) -> list[Annotation]:
         """Parse the uncached texts in one nlp.pipe batch, then answer every text from the cache."""
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        for text, doc in zip(todo, self._nlp.pipe([self._prepare(t) for t in todo])):
-            self._cache[text] = self._convert(text, doc)
+        # A cache hit must not pay for setting up nlp.pipe (every rule asks per clause), and one
+        # edited clause parses faster through nlp() than through a one-item pipe (~7 vs ~11 ms).
+        if len(todo) == 1:
+            self._cache[todo[0]] = self._convert(todo[0], self._nlp(self._prepare(todo[0])))
+        elif todo:
+            for text, doc in zip(todo, self._nlp.pipe([self._prepare(t) for t in todo])):
+                self._cache[text] = self._convert(text, doc)
         out = []
         for text in texts:
             self._cache.move_to_end(text)

@@ -11,6 +11,7 @@ from resedit import lexicon
 from resedit.lint import morph
 from resedit.lint.engine import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
+from resedit.lint.memo import memo
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MEMBER_STATES = re.compile(r"\b(member|Member|MEMBER) (states|States|STATES)\b")
@@ -39,19 +40,26 @@ def _case_like(model: str, new: str) -> str:
     return new[:1].upper() + new[1:] if model[:1].isupper() else new
 
 
-def _clauses(rule, ctx):
-    yield from in_scope(rule.scope, ctx.paper)
+def _per_clause(name: str, finder):
+    """A kind from a per-clause finder -> [(start, end, values, suggestions)]. Memoized by the
+    clause text, so a re-lint after a one-clause edit re-scans only that clause."""
+    def run(rule, ctx):
+        for part, position, path, clause in in_scope(rule.scope, ctx.paper):
+            text = clause.text
+            for start, end, values, suggestions in memo((name, text), lambda: finder(text)):
+                yield Hit(where(part, position, path, clause, start, end), dict(values), list(suggestions))
+    return run
 
 
-def member_states(rule, ctx):
-    for part, position, path, clause in _clauses(rule, ctx):
-        for m in _MEMBER_STATES.finditer(clause.text):
-            # "member States of the European Union": the UN lower-cases member for other bodies.
-            if m.group(0) == "Member States" or (m.group(1) == "member" and m.group(2) == "States"
-                                                 and clause.text[m.end():m.end() + 4] == " of "):
-                continue
-            yield Hit(where(part, position, path, clause, m.start(), m.end()),
-                      {"found": m.group(0)}, ["Member States"])
+def _member_states(text: str) -> list:
+    out = []
+    for m in _MEMBER_STATES.finditer(text):
+        # "member States of the European Union": the UN lower-cases member for other bodies.
+        if m.group(0) == "Member States" or (m.group(1) == "member" and m.group(2) == "States"
+                                             and text[m.end():m.end() + 4] == " of "):
+            continue
+        out.append((m.start(), m.end(), {"found": m.group(0)}, ["Member States"]))
+    return out
 
 
 def _spelling_fix(word: str) -> str | None:
@@ -76,60 +84,63 @@ def _productive(stem: str) -> bool:
                                                  "gu", "sp", "ch"))
 
 
-def spelling(rule, ctx):
-    for part, position, path, clause in _clauses(rule, ctx):
-        quoted = _quoted(clause.text)
-        for m in _WORD.finditer(clause.text):
-            fix = _spelling_fix(m.group(0)) if _outside(quoted, m.start()) else None
-            if fix:
-                yield Hit(where(part, position, path, clause, m.start(), m.end()),
-                          {"found": m.group(0), "suggestion": fix}, [fix])
+def _spellings(text: str) -> list:
+    quoted, out = _quoted(text), []
+    for m in _WORD.finditer(text):
+        fix = _spelling_fix(m.group(0)) if _outside(quoted, m.start()) else None
+        if fix:
+            out.append((m.start(), m.end(), {"found": m.group(0), "suggestion": fix}, [fix]))
+    return out
+
+
+def _acronyms_in(text: str) -> tuple[list, dict]:
+    """(acronym uses as (acronym, start), {acronym: where it is spelled out}) in one clause."""
+    uses = [(m.group(1), m.start()) for m in _ACRONYM.finditer(text)
+            if not _ROMAN.match(m.group(1))]
+    return uses, {m.group(1): m.start() for m in _DEFINED.finditer(text)}
 
 
 def acronyms(rule, ctx):
     """An acronym used before the paper spells it out ("... (UNODC)"); first use only."""
     allowed, seen = lexicon.acronyms(), set()
     for part, position, path, clause in ctx.paper.clauses():
-        defined_here = {m.group(1): m.start() for m in _DEFINED.finditer(clause.text)}
-        for m in _ACRONYM.finditer(clause.text):
-            acr = m.group(1)
-            if acr in allowed or acr in seen or _ROMAN.match(acr):
+        text = clause.text
+        uses, defined_here = memo(("acronyms", text), lambda: _acronyms_in(text))
+        for acr, start in uses:
+            if acr in allowed or acr in seen:
                 continue
             seen.add(acr)
-            if acr in defined_here and defined_here[acr] <= m.start():
+            if acr in defined_here and defined_here[acr] <= start:
                 continue  # this is the spelling-out itself, "... (UNODC)"
-            yield Hit(where(part, position, path, clause, m.start(), m.start() + len(acr)),
-                      {"found": acr})
+            yield Hit(where(part, position, path, clause, start, start + len(acr)), {"found": acr})
         seen.update(defined_here)
 
 
-def first_person(rule, ctx):
-    for part, position, path, clause in _clauses(rule, ctx):
-        quoted = _quoted(clause.text)
-        for m in _FIRST_PERSON.finditer(clause.text):
-            word = m.group(0)
-            # A clause-initial "We" is the clause's subject: the opener rule reports it once.
-            if m.start() == 0 or not _outside(quoted, m.start()):
-                continue
-            fix = _SUGGEST_PERSON.get(word.lower())
-            yield Hit(where(part, position, path, clause, m.start(), m.end()),
-                      {"found": word}, [fix] if fix else [])
+def _first_person(text: str) -> list:
+    quoted, out = _quoted(text), []
+    for m in _FIRST_PERSON.finditer(text):
+        word = m.group(0)
+        # A clause-initial "We" is the clause's subject: the opener rule reports it once.
+        if m.start() == 0 or not _outside(quoted, m.start()):
+            continue
+        fix = _SUGGEST_PERSON.get(word.lower())
+        out.append((m.start(), m.end(), {"found": word}, [fix] if fix else []))
+    return out
 
 
-def informal(rule, ctx):
+def _informal(text: str) -> list:
     words = lexicon.informal()
     pattern = _informal_pattern(tuple(sorted(words, key=len, reverse=True)))
-    for part, position, path, clause in _clauses(rule, ctx):
-        quoted = _quoted(clause.text)
-        for m in pattern.finditer(clause.text):
-            found = m.group(0)
-            key = found if found in words else found.lower()
-            if key not in words or not _outside(quoted, m.start()):
-                continue  # all-caps entries (OK) match only as written
-            better = words[key]
-            yield Hit(where(part, position, path, clause, m.start(), m.end()),
-                      {"found": found, "suggestion": better or "(delete)"},
-                      [_case_like(found, better)] if better else [])
+    quoted, out = _quoted(text), []
+    for m in pattern.finditer(text):
+        found = m.group(0)
+        key = found if found in words else found.lower()
+        if key not in words or not _outside(quoted, m.start()):
+            continue  # all-caps entries (OK) match only as written
+        better = words[key]
+        out.append((m.start(), m.end(), {"found": found, "suggestion": better or "(delete)"},
+                    [_case_like(found, better)] if better else []))
+    return out
 
 
 _PATTERNS: dict = {}
@@ -144,9 +155,9 @@ def _informal_pattern(entries: tuple[str, ...]) -> re.Pattern:
 
 
 KINDS: dict[str, Kind] = {
-    "member-states": Kind(member_states),
-    "un-spelling": Kind(spelling),
+    "member-states": Kind(_per_clause("member-states", _member_states)),
+    "un-spelling": Kind(_per_clause("un-spelling", _spellings)),
     "acronym-first-use": Kind(acronyms),
-    "first-person": Kind(first_person),
-    "informal-words": Kind(informal),
+    "first-person": Kind(_per_clause("first-person", _first_person)),
+    "informal-words": Kind(_per_clause("informal-words", _informal)),
 }
