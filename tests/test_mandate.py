@@ -222,3 +222,20 @@ def test_explain_shows_the_mandate_text(capsys):
     if code != 0:
         pytest.skip("explain not available yet")
     assert "directly provide technical" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("code", ["CCPCJ", "SC", "GA", "GA3", "ECOSOC", "CND", "HRC"])
+def test_each_profile_checks_exactly_the_constructions_it_lists(code, annotator, mandate_rules):
+    """The rules' own fail examples, linted under every profile: a construction the profile lists
+    fires on at least one of them; one it does not list never fires."""
+    from resedit.lint.examples import example_paper
+
+    committee = load_committee(code)
+    for rule in mandate_rules:
+        examples = [e for e in rule.examples["fail"] if isinstance(e, str)]
+        fired = 0
+        for example in examples:
+            paper, _ = example_paper(rule, example)
+            fired += bool(lint(paper, [rule], committee, annotator=annotator))
+        listed = committee.overreach(rule.params["construction"]) is not None
+        assert (fired > 0) == listed, (code, rule.id, fired)
