@@ -134,7 +134,7 @@ def _form(c: Citation, body: str, doc) -> tuple[str, str, str] | None:
             return "form", "Security Council resolutions are cited as number (year)", ""
         if not c.paren:
             fix = _proper(doc) if doc else f"{c.number} (year)"
-            return "form", "a Security Council resolution is cited with its year: 1373 (2001)", fix
+            return "form", "a Security Council resolution is cited with its year in parentheses", fix
     elif body == "GA":
         if not slash and not roman:
             return "form", "General Assembly resolutions are cited as session/number: 78/228", ""

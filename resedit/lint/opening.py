@@ -112,11 +112,6 @@ def analyse(ann, part: str, committee_names: tuple[str, ...] = ()) -> Verdict:
     return Verdict("misspelt", start, end, ann.text[start:end], suggestion, "misspelt")
 
 
-def _span(ann, words, a: int, b: int) -> tuple[int, int, str]:
-    start, end = words[a].idx, words[b].idx + len(words[b].text)
-    return start, end, ann.text[start:end]
-
-
 def _form(ann, words, texts, h: int, part: str) -> Verdict:
     """Is the head word the right form for its part? If not, the corrected opener."""
     head, word = words[h], texts[h]
@@ -129,7 +124,8 @@ def _form(ann, words, texts, h: int, part: str) -> Verdict:
             j += 1
         if j < len(words) and words[j].tag in ("VBN", "JJ", "VBD"):
             last = j
-    start, end, found = _span(ann, words, 0, last)
+    start, end = words[0].idx, words[last].idx + len(words[last].text)
+    found = ann.text[start:end]
     adverbs = " ".join(texts[:h])
     rest = ann.text[words[h + 1].idx:end] if last > h else ""
 
