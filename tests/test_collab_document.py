@@ -280,3 +280,14 @@ def test_any_edit_sequence_matches_the_model(data):
     replica = SharedDocument()
     replica.apply_remote(shared.doc.get_update())
     assert replica.paper == reference
+
+
+def test_a_cursor_follows_remote_changes_around_it():
+    from resedit.collab.offsets import shift_offset
+
+    old = "Children, [Brazil é]"
+    new = "Children, [Việt Nam 😀] [Chile ñ] [Brazil é]"
+    assert shift_offset(old, new, len(old)) == len(new)  # still at the end of one's own words
+    assert shift_offset(old, new, 3) == 3  # before the change: unmoved
+    assert shift_offset("abcdef", "abXYZef", 3) == 5  # inside a replaced stretch: after the new text
+    assert shift_offset("abc", "abc", 2) == 2

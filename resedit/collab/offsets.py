@@ -42,3 +42,17 @@ def set_text(ytext: Text, new: str) -> None:
         del ytext[at:at + length]
     if inserted:
         ytext.insert(at, inserted)
+
+
+def shift_offset(old: str, new: str, offset: int) -> int:
+    """Where a cursor at code-point `offset` in `old` belongs once someone else turned it into `new`.
+
+    For the editor on remote changes: text inserted before the cursor pushes it right, so one's
+    own typing continues where it was instead of landing inside another delegate's words.
+    """
+    start, end, inserted = splice(old, new)
+    if offset <= start:
+        return offset
+    if offset >= end:
+        return offset + len(inserted) - (end - start)
+    return start + len(inserted)
