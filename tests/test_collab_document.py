@@ -291,3 +291,50 @@ def test_a_cursor_follows_remote_changes_around_it():
     assert shift_offset(old, new, 3) == 3  # before the change: unmoved
     assert shift_offset("abcdef", "abXYZef", 3) == 5  # inside a replaced stretch: after the new text
     assert shift_offset("abc", "abc", 2) == 2
+
+
+def test_the_collab_package_never_loads_textual_or_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys, resedit.collab.host, resedit.collab.client, resedit.collab.merge, resedit.commands.host, "
+            "resedit.commands.join, resedit.commands.merge\n"
+            "print(sorted(m for m in ('textual', 'spacy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_copy_merges_updates_per_flush_compacts_in_one_transaction_and_reloads(tmp_path, monkeypatch):
+    from resedit.collab import store as store_module
+    from resedit.collab.store import CopyStore, Persister
+
+    monkeypatch.setattr(store_module, "COMPACT_AFTER_ROWS", 5)
+    copy_store = CopyStore(tmp_path / "p.collab")
+    shared = SharedDocument.from_paper(paper())
+    copy_store.replace(shared.doc.get_update())
+    persister = Persister(shared, copy_store)
+    clause = shared.paper.operative[1].id
+    for flush in range(12):
+        for key in range(20):  # 20 keystrokes, one row
+            shared.apply(SetText(clause, shared.paper.find(clause).text + f"{flush}.{key}é😀 "))
+        persister.flush_now()
+        assert copy_store.rows() <= 5
+    copy_store.close()
+    reloaded = CopyStore(tmp_path / "p.collab").load()
+    assert reloaded.paper == shared.paper
+
+
+def test_a_copy_made_by_another_engine_or_format_is_refused_with_a_clear_message(tmp_path):
+    import sqlite3
+
+    from resedit.collab.link import LinkError
+    from resedit.collab.store import CopyStore
+
+    CopyStore(tmp_path / "p.collab").close()
+    with sqlite3.connect(tmp_path / "p.collab") as db:
+        db.execute("UPDATE meta SET value = 'pycrdt 0.99.0' WHERE key = 'engine'")
+    with pytest.raises(LinkError, match="same resedit release"):
+        CopyStore(tmp_path / "p.collab")
+    (tmp_path / "not.collab").write_text("hello")
+    with pytest.raises(Exception, match="not a resedit co-drafting copy"):
+        CopyStore(tmp_path / "not.collab")
