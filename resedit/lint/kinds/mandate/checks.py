@@ -53,7 +53,23 @@ def _to_end(view: ClauseView, verb: Token) -> int:
 
 
 def _is_addressee(view: ClauseView, tok: Token, addressees: set[str]) -> bool:
-    return tok.lower in addressees and not view.in_quote(tok)
+    """Is tok a State or group of States: "Member States", "all parties", or a State's name?"""
+    if view.in_quote(tok):
+        return False
+    return tok.lower in addressees or (tok.tag in ("NNP", "NNPS") and _names_a_state(view, tok))
+
+
+def _names_a_state(view: ClauseView, tok: Token) -> bool:
+    """"Requires Syria to ...": the proper noun, with its compounds, is a State's name (exact,
+    folded or a known variant in lexicon/member_states.tsv; no fuzzy guesses)."""
+    parts = [t for t in view.subtree(tok) if t.i <= tok.i and t.dep != "det"]
+    name = view.text[parts[0].idx: view.token_end(tok)] if parts else tok.text
+    try:
+        from resedit.sponsorship.states import resolve
+    except ImportError:  # the Member States list is optional for the mandate rules
+        return False
+    found = resolve(name)
+    return found.ok and found.how in ("exact", "folded", "variant")
 
 
 def _own_work(view: ClauseView, tok: Token, own: set[str]) -> bool:
