@@ -23,6 +23,7 @@ PAPER_SUFFIXES = {".docx", ".txt", ".md", ".resedit"}
 # Mandate findings first: what a committee cannot do is what a dais must catch.
 CATEGORY_ORDER = ("mandate",) + tuple(c for c in CATEGORIES if c != "mandate")
 PARALLEL_FROM = 3  # fewer papers than this are not worth starting worker processes for
+CHUNK = 8  # papers per task: their clauses are parsed in one spaCy batch
 
 _WORKER: dict = {}
 
@@ -57,15 +58,40 @@ def _init_worker(committee: str | None, use_nlp: bool) -> None:
         _WORKER["annotator"] = load_annotator()
 
 
-def review_paper(path: Path, out_path: Path | None) -> dict:
+def review_chunk(jobs: list[tuple[Path, Path | None]]) -> list[dict]:
+    """Review a few papers: read them all, parse all their clauses in one batch (spaCy is much
+    faster on one large batch than on many small ones), then lint and annotate each."""
+    read = [_read(path) for path, _ in jobs]
+    annotator = _WORKER.get("annotator")
+    if annotator is not None:
+        annotator.annotate_many([c.text for paper, _ in read if paper is not None
+                                 for _, _, _, c in paper.clauses()])
+    return [_lint(path, out_path, paper, error)
+            for (path, out_path), (paper, error) in zip(jobs, read)]
+
+
+def review_paper(path: Path, out_path: Path | None = None) -> dict:
     """Read, lint and (optionally) annotate one paper; never raises for a bad input file."""
-    from resedit.committees import find_committee, load_committee
+    return review_chunk([(path, out_path)])[0]
+
+
+def _read(path: Path):
     from resedit.formats import read_paper
+
+    try:
+        return read_paper(path), None
+    except ResEditError as exc:
+        return None, getattr(exc, "reason", None) or str(exc)
+
+
+def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
+    from resedit.committees import find_committee, load_committee
     from resedit.lint import lint
 
     result = {"path": str(path), "name": path.name}
     try:
-        paper = read_paper(path)
+        if paper is None:
+            raise ResEditError(error)
         wanted = _WORKER.get("committee")
         committee = load_committee(wanted) if wanted else (
             find_committee(paper.committee) if paper.committee else None) or load_committee(None)
@@ -125,15 +151,24 @@ def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path 
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: dict[Path, dict] = {}
     done = 0
-    if jobs == 1 or len(paths) < PARALLEL_FROM:
-        _init_worker(committee, use_nlp)
-        for path in paths:
-            results[path] = review_paper(path, outputs.get(path))
+    serial = jobs == 1 or len(paths) < PARALLEL_FROM
+    workers = 1 if serial else min(jobs, len(paths))
+    size = max(1, min(CHUNK, len(paths) // (workers * 3)))
+    chunks = [[(p, outputs.get(p)) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
+
+    def finished(chunk, chunk_results):
+        nonlocal done
+        for (path, _), result in zip(chunk, chunk_results):
+            results[path] = result
             done += 1
             if progress:
                 progress(done, len(paths), path.name)
+
+    if serial:
+        _init_worker(committee, use_nlp)
+        for chunk in chunks:
+            finished(chunk, review_chunk(chunk))
     else:
-        workers = min(jobs, len(paths))
         context = None
         if sys.platform.startswith("linux"):
             # Load the model once here and fork: the workers share it instead of each loading
@@ -142,17 +177,15 @@ def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path 
             _init_worker(committee, use_nlp)
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(committee, use_nlp), mp_context=context) as pool:
-            futures = {pool.submit(review_paper, path, outputs.get(path)): path for path in paths}
+            futures = {pool.submit(review_chunk, chunk): chunk for chunk in chunks}
             for future in as_completed(futures):
-                path = futures[future]
+                chunk = futures[future]
                 try:
-                    results[path] = future.result()
-                except Exception as exc:  # a crash on one paper must not lose the batch
-                    results[path] = {"path": str(path), "name": path.name,
-                                     "error": f"internal error: {type(exc).__name__}: {exc}"}
-                done += 1
-                if progress:
-                    progress(done, len(paths), path.name)
+                    chunk_results = future.result()
+                except Exception as exc:  # a crash in one chunk must not lose the batch
+                    chunk_results = [{"path": str(p), "name": p.name, "error": "internal error: "
+                                      f"{type(exc).__name__}: {exc}"} for p, _ in chunk]
+                finished(chunk, chunk_results)
     return [results[p] for p in paths]
 
 

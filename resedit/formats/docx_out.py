@@ -41,6 +41,8 @@ LEADING_ADVERBS = {"also", "further", "furthermore", "again", "once", "deeply", 
 TRAILING_ADVERBS = {"also", "further", "again", "furthermore", "moreover", "once"}
 TAILS = {"with": 1, "upon": 0, "into": 1, "in": 1, "note": 0}  # word -> how many more words it takes
 MAX_OPENER_WORDS = 5
+KEPT_STYLES = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "CommentText",
+               "CommentReference", "CommentSubject", "BalloonText", "Header", "Footer")
 # Schema order (ECMA-376): the children that may follow the one we insert.
 SECT_PR_AFTER_LN_NUM = ("w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
                         "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
@@ -99,6 +101,7 @@ class Placement:
 def build_document(paper: WorkingPaper):
     """The paper as a python-docx Document, and where each clause was placed."""
     document = docx.Document()
+    _slim(document)
     _base_style(document)
     _line_numbers(document)
     num_id = _add_numbering(document)
@@ -155,6 +158,30 @@ def write_docx(paper: WorkingPaper, path) -> None:
 
 
 # ---- pieces -----------------------------------------------------------------------------------
+
+def _slim(document) -> None:
+    """Drop what python-docx's template carries and the paper never uses: Word 2010's duplicate
+    stylesWithEffects part and ~150 unused style definitions (800 KB of XML a reader must parse)."""
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
+    styles = document.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iterchildren(qn("w:style"))}
+    keep, todo = set(), [s for s in KEPT_STYLES if s in by_id]
+    while todo:  # the kept styles and every style they are based on, link to or continue with
+        style_id = todo.pop()
+        if style_id in keep or style_id not in by_id:
+            continue
+        keep.add(style_id)
+        for ref in ("w:basedOn", "w:next", "w:link"):
+            el = by_id[style_id].find(qn(ref))
+            if el is not None:
+                todo.append(el.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+
 
 def _base_style(document) -> None:
     normal = document.styles["Normal"]
