@@ -164,7 +164,8 @@ def test_listeners_hear_local_and_remote_changes():
     for update in queued:
         b.apply_remote(update)
     assert heard[-1][1] == "remote"
-    assert heard[-1][0] == Batch((SetText(clause.id, "Requests the Office 😀."),))
+    assert heard[-1][0] == Batch(())  # "re-read the paper": an editor must not jump to it
+    assert b.remote_hints == Batch((SetText(clause.id, "Requests the Office 😀."),))
     assert b.paper == a.paper
 
 

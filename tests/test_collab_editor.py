@@ -32,6 +32,7 @@ def test_the_editor_types_into_the_shared_paper_and_shows_what_others_type(tmp_p
                 await bloc.settle()
                 await pilot.pause()
                 assert mine.document.paper.find(other).text == "Recalling — à distance 🛰,"
+                assert app.editor.current == target  # someone typing elsewhere does not move my cursor
                 app.editor.go_to(other)
                 await pilot.pause()
                 assert app.editor.editor.text == "Recalling — à distance 🛰,"

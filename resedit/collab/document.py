@@ -4,8 +4,9 @@
 inverses are the editor's own), then writes it into the pycrdt Doc in one transaction:
 SetText as the minimal splice, InsertClause as new order keys, DeleteClause as a soft delete,
 MoveClause as one new place, SetField/SetList as map writes, Batch as one transaction.
-Listeners hear `(edit, origin)` with origin local | undo | redo | remote; for remote changes
-the edit is a Batch of hints (SetText/SetField/SetList for what changed): re-read `paper`.
+Listeners hear `(edit, origin)` with origin local | undo | redo | remote | load; for a remote
+change the edit is an empty Batch (re-read `paper`; keep the cursor where it is, moved by
+offsets.shift_offset) and `remote_hints` says which texts, fields and lists changed.
 Update listeners hear every CRDT update `(bytes, origin)`, which is how the store and the
 network see changes. Undo only undoes one's own edits.
 """
@@ -69,6 +70,7 @@ class SharedDocument:
         self.version = 0
         self.saved_version = 0
         self.peers: list[Peer] = []
+        self.remote_hints: Batch = Batch(())  # what the last remote change touched (texts, fields, lists)
         # Set by the client: sends a command ({"t": "sign", ...}) for the host to apply.
         self.command_sink: Callable[[dict], None] | None = None
         # Set by the client: publishes this peer's cursor (clause id, offset).
@@ -295,7 +297,10 @@ class SharedDocument:
             # Only clause texts changed (someone typing): patch a copy instead of rebuilding.
             self._paper = _patched(cached, self._changed_texts)
         if self._listeners:
-            self._changed(_hints(before, self.paper), "remote")
+            # Listeners get an empty Batch ("re-read the paper"), not the changed clause, so an
+            # editor that follows undo/redo edits does not pull its cursor to where others type.
+            self.remote_hints = _hints(before, self.paper)
+            self._changed(Batch(()), "remote")
         else:
             self.version += 1
 
