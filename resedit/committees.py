@@ -19,7 +19,8 @@ from resedit.paths import lexicon_dir
 DEFAULT_COMMITTEE = "CCPCJ"
 VOCABULARY_FILE = "mandate.yaml"
 # keys of an overreach entry that are not vocabulary
-_ENTRY_KEYS = ("cannot", "suggest", "suggest_that", "suggest_noun", "suggest_directive")
+_ENTRY_KEYS = ("cannot", "suggest", "suggest_that", "suggest_noun", "suggest_directive",
+               "suggest_decided")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _check_mandate(path: Path, data: dict, vocabulary: dict) -> None:
         if not isinstance(entry, dict) or entry.get("cannot") not in cannot:
             raise DataFileError(path, None, f"overreach.{name}: 'cannot' must name a statement "
                                             f"under mandate.cannot ({', '.join(cannot) or 'none'})")
-        for key in ("suggest", "suggest_that", "suggest_noun", "suggest_directive"):
+        for key in _ENTRY_KEYS[1:]:
             if key in entry and not (isinstance(entry[key], list)
                                      and all(isinstance(s, str) for s in entry[key])):
                 raise DataFileError(path, None, f"overreach.{name}.{key} must be a list of texts")

@@ -239,3 +239,18 @@ def test_each_profile_checks_exactly_the_constructions_it_lists(code, annotator,
             fired += bool(lint(paper, [rule], committee, annotator=annotator))
         listed = committee.overreach(rule.params["construction"]) is not None
         assert (fired > 0) == listed, (code, rule.id, fired)
+
+
+def test_sub_clauses_of_decides_that_are_the_decision(annotator, mandate_rules):
+    text = ("The Commission on Crime Prevention and Criminal Justice,\n\nRecalling its resolution 27/2,\n\n"
+            "1. Decides that:\n\n    (a) Member States shall criminalize trafficking;\n\n"
+            "    (b) The expert group shall meet once a year;\n\n"
+            "2. Further decides, in accordance with its mandate, that:\n\n"
+            "    (a) Viet Nam shall host the next meeting;\n\n"
+            "    (b) The State of Palestine may submit a statement.\n")
+    paper = read_text(text)
+    found = lint(paper, mandate_rules, load_committee("CCPCJ"), annotator=annotator)
+    assert [(d.code, d.location.clause, d.location.subclause, d.suggestions) for d in found] == [
+        ("MAN001", 1, (0,), ["Member States are encouraged to"]),
+        ("MAN001", 2, (0,), ["Viet Nam is encouraged to"])]
+    assert lint(paper, mandate_rules, load_committee("SC"), annotator=annotator) == []

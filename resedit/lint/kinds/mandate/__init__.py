@@ -14,19 +14,24 @@ from resedit.lint.kinds.mandate.checks import CHECKS, Match
 from resedit.lint.kinds.mandate.parse import DECIDE_LIKE, ClauseView
 
 
-def _committee_acts_below(ctx, parent) -> bool:
-    """Sub-clauses (at any depth) are the committee's own acts only when their operative clause
-    is "Decides to:" / "Decides:"; under "Urges Member States to:" the States act."""
+def _parent_mode(ctx, parent) -> str:
+    """How sub-clauses (at any depth) relate to their operative clause: "acts" under "Decides
+    to:" / "Decides:" (the committee does what they say), "decided" under "Decides that:" (they
+    are the decision's content), "" otherwise ("Urges Member States to:": the States act)."""
     ann = ctx.annotate(parent.text)
     root = ann.root()
     if root is None or root.lemma not in DECIDE_LIKE:
-        return False
-    return not any(c.dep in ("ccomp", "dobj") for c in ann.children(root))
+        return ""
+    children = ann.children(root)
+    if any(c.dep == "dobj" and c.lower == "that" for c in children) or \
+            parent.text.rstrip().lower().endswith("that:"):
+        return "decided"
+    return "" if any(c.dep in ("ccomp", "dobj") for c in children) else "acts"
 
 
 def _fill(template: str, match: Match, at_start: bool) -> str:
     text = template.format(verb=match.verb or "take this action",
-                           addressee=match.addressee or "Member States")
+                           addressee=match.addressee or "Member States", be=match.be)
     return text if at_start else text[:1].lower() + text[1:]
 
 
@@ -53,10 +58,11 @@ def run(rule, ctx):
     for part, position, path, clause in in_scope(rule.scope, ctx.paper):
         if part != "operative" or not clause.text.strip():
             continue
-        acts = True
+        mode = "acts"
         if path:
-            acts = _committee_acts_below(ctx, ctx.paper.part(part)[position - 1])
-        view = ClauseView.of(ctx.annotate(clause.text), committee_acts=acts)
+            mode = _parent_mode(ctx, ctx.paper.part(part)[position - 1])
+        view = ClauseView.of(ctx.annotate(clause.text), committee_acts=mode == "acts",
+                             decided=mode == "decided")
         match = _best(check(view, entry, committee))
         if match is None:
             continue

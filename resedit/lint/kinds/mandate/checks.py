@@ -21,6 +21,7 @@ class Match:
     verb: str = ""
     addressee: str = ""
     depth: int = 0  # how far below the opening verb; the deepest of overlapping matches wins
+    be: str = "are"  # agrees with the addressee in "{addressee} {be} encouraged to"
 
 
 def _words(vocab: dict, key: str) -> set[str]:
@@ -91,6 +92,19 @@ def binding_decision(view: ClauseView, vocab: dict, committee) -> list[Match]:
     aux_words, passives = _words(vocab, "binding_aux"), _words(vocab, "binding_passives")
     state_acts, own = _words(vocab, "state_acts"), _words(vocab, "own_work")
     out = []
+    if view.decided:  # "Decides that: (a) Member States shall ..."
+        for aux in view.ann.tokens:
+            if aux.lower not in aux_words or aux.dep not in ("aux", "auxpass") or view.in_quote(aux):
+                continue
+            subject = _subject(view, view.ann.tokens[aux.head])
+            if subject is not None and _is_addressee(view, subject, addressees) \
+                    and not _own_work(view, subject, own):
+                first = view.subtree(subject)[0]
+                out.append(Match(first.idx, view.token_end(aux), "suggest_decided",
+                                 addressee=_phrase(view, subject),
+                                 be="are" if subject.tag in ("NNS", "NNPS") or (
+                                     subject.lower in addressees and subject.lower.endswith("s"))
+                                 else "is"))
     for verb in view.actor_verbs():
         if verb.lemma in decide:
             for clause in view.children(verb, "ccomp"):

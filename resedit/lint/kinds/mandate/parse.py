@@ -51,6 +51,7 @@ class ClauseView:
 
     ann: Annotation
     committee_acts: bool = True  # False for a sub-clause whose parent is not "Decides to:"
+    decided: bool = False  # a sub-clause of "Decides that:": its content is the decision
     quotes: list[tuple[int, int]] = field(default_factory=list)
 
     kids: dict[int, list[Token]] = field(default_factory=dict)  # head index -> children
@@ -58,15 +59,16 @@ class ClauseView:
     actors: list[Token] | None = None  # memoized actor_verbs()
 
     @classmethod
-    def of(cls, ann: Annotation, committee_acts: bool = True) -> "ClauseView":
+    def of(cls, ann: Annotation, committee_acts: bool = True, decided: bool = False) -> "ClauseView":
         """The view of a parsed clause; the ten rules share one per clause (cached)."""
-        key = (ann.text, committee_acts)
+        key = (ann.text, committee_acts, decided)
         cached = _VIEWS.get(key)
         if cached is not None and cached.ann is ann:
             return cached
         if len(_VIEWS) > 4096:
             _VIEWS.clear()
         view = _VIEWS[key] = cls._build(ann, committee_acts)
+        view.decided = decided
         return view
 
     @classmethod
