@@ -339,3 +339,24 @@ def test_a_copy_made_by_another_engine_or_format_is_refused_with_a_clear_message
     (tmp_path / "not.collab").write_text("hello")
     with pytest.raises(Exception, match="not a resedit co-drafting copy"):
         CopyStore(tmp_path / "not.collab")
+
+
+def test_values_that_break_the_schema_never_break_the_paper():
+    from pycrdt import Map
+
+    shared = SharedDocument.from_paper(paper())
+    clauses = shared.doc.get("clauses", type=Map)
+    target = shared.paper.operative[1].id
+    with shared.doc.transaction():
+        clauses["junk"] = 5
+        clauses["odd"] = Map({"place": "nowhere", "body": 7, "deleted": 3})
+        clauses[target]["body"] = "a plain string, not a Text"
+        shared.doc.get("sponsors", type=Map)["Chile"] = "not a dict"
+        shared.doc.get("meta", type=Map)["topic"] = 12
+    replica = SharedDocument()
+    replica.apply_remote(shared.doc.get_update())
+    assert replica.paper.topic == "12.0" and "Chile" in replica.paper.sponsors  # shown, not a crash
+    assert replica.paper.find(target).text == "a plain string, not a Text"
+    replica.apply(SetText(target, "Requests again é."))
+    replica.apply(SetList("sponsors", ("Chile", "Brazil")))
+    assert replica.paper.find(target).text == "Requests again é."

@@ -368,3 +368,28 @@ def test_a_peer_cut_off_by_the_network_keeps_retrying_and_merges_when_it_returns
                 await relay.close()
             await bloc.close()
     run(scenario())
+
+
+def test_garbage_from_an_editor_link_cuts_that_peer_off_and_harms_no_one(tmp_path):
+    async def scenario():
+        bloc = Bloc(tmp_path)
+        try:
+            host = await bloc.start_host()
+            editor = await bloc.join(name="editor")
+            before = host.document.paper
+            link = host.link("edit")
+            for junk in (create_update_message(b"\x07\xff\x00garbage"), bytes([protocol.CONTROL]) + b"{not json",
+                         bytes([0, 2, 200])):
+                async with await _raw(link, link.key) as socket:
+                    await socket.send(junk)
+                    with pytest.raises(ConnectionClosed):
+                        while True:
+                            await asyncio.wait_for(socket.recv(), 5)
+                    assert socket.close_code == protocol.CLOSE_BAD
+            assert host.document.paper == before
+            editor.document.apply(SetText(before.operative[1].id, "Still fine ✓"))
+            await bloc.settle()
+            assert host.document.paper.operative[1].text == "Still fine ✓"
+        finally:
+            await bloc.close()
+    run(scenario())

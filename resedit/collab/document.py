@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from pycrdt import Doc, Map, TextEvent
+from pycrdt import Doc, Map, Text, TextEvent
 
 from resedit.collab import schema
 from resedit.collab.offsets import set_text
@@ -269,7 +269,8 @@ class SharedDocument:
         if not state or state in self._signatories or state in self._sponsors:
             return False
         with self.doc.transaction(origin="local"):
-            last = max((str(v.get("order", "")) for v in self._signatories.values()), default=None)
+            last = max((str(v.get("order", "")) for v in self._signatories.values() if isinstance(v, dict)),
+                       default=None)
             at = now_utc()
             self._signatories[state] = {"by": by, "at": at, "order": key_between(last, None)}
             self._history.append(asdict(HistoryEntry(at, by, "add", state, "signatory")))
@@ -342,7 +343,7 @@ class SharedDocument:
     # -- the mapping of each edit onto the CRDT (inside one transaction) ------------------
     def _write(self, edit: Edit) -> None:
         if isinstance(edit, SetText):
-            set_text(self._clauses[edit.clause_id]["body"], edit.text)
+            self._set_body(self._clauses[edit.clause_id], edit.text)
         elif isinstance(edit, SetField):
             self._meta[edit.field] = edit.value
         elif isinstance(edit, SetList):
@@ -358,6 +359,14 @@ class SharedDocument:
                 self._write(sub)
         else:
             raise TypeError(f"not an edit: {edit!r}")
+
+    @staticmethod
+    def _set_body(row: Map, text: str) -> None:
+        body = row.get("body")
+        if isinstance(body, Text):
+            set_text(body, text)
+        else:  # written by a peer that did not follow the schema: start a fresh text
+            row["body"] = Text(text)
 
     def _place_at(self, part: str, parent_id: str | None, index: int, exclude: str | None = None) -> dict:
         tree = schema.layout(self._clauses)
@@ -376,7 +385,7 @@ class SharedDocument:
             row["place"] = place
             if "deleted" in row:
                 del row["deleted"]
-            set_text(row["body"], clause.text)
+            self._set_body(row, clause.text)
         else:
             self._clauses[clause.id] = schema.clause_map(part, parent_id, place["order"], clause.text)
         for i, child in enumerate(clause.children):
@@ -403,7 +412,7 @@ class SharedDocument:
         kept = [s for s in current if s in states]
         if kept != [s for s in states if s in kept]:
             kept = []  # the order changed: give every state a fresh key
-        keys = {s: str(target[s].get("order", "")) for s in kept}
+        keys = {s: str(target[s].get("order", "")) if isinstance(target[s], dict) else "" for s in kept}
         at = now_utc()
         previous = None
         for i, state in enumerate(states):
@@ -412,7 +421,8 @@ class SharedDocument:
                 continue
             upcoming = next((keys[s] for s in states[i + 1:] if s in keys), None)
             previous = key_between(previous, upcoming)
-            entry = dict(target[state]) if state in target else {"by": self.who, "at": at}
+            entry = dict(target[state]) if state in target and isinstance(target[state], dict) \
+                else {"by": self.who, "at": at}
             target[state] = {**entry, "order": previous}
 
 

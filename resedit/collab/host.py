@@ -155,7 +155,9 @@ class Host:
             if update != protocol.EMPTY_UPDATE:
                 try:
                     self.document.apply_remote(update, origin=conn)
-                except Exception:
+                except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+                    raise
+                except BaseException:  # a panic inside the Rust engine is a BaseException
                     return await self._cut(conn, protocol.CLOSE_BAD, "an update the paper cannot take")
             conn.received += 1
         elif kind == "control":

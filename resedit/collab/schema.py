@@ -93,12 +93,17 @@ def write_paper(doc: Doc, paper: WorkingPaper) -> None:
 def read_rows(clauses: Map) -> dict[str, Row]:
     rows = {}
     # One call into Rust for the whole map (JSON) is ~10x faster than reading it key by key.
+    # A peer with an edit link could write anything: what does not fit the schema is skipped or
+    # read as a default, never allowed to break everyone's view of the paper.
     for clause_id, row in json.loads(str(clauses)).items():
-        place = row.get("place") or {}
+        if not isinstance(row, dict):
+            continue
+        place = row.get("place") if isinstance(row.get("place"), dict) else {}
         part = place.get("part") if place.get("part") in PARTS else "operative"
-        deleted = row.get("deleted")
-        rows[clause_id] = Row(clause_id, part, place.get("parent") or None, str(place.get("order", "")),
-                              str(row.get("body") or ""), deleted if isinstance(deleted, str) else None)
+        parent = place.get("parent") if isinstance(place.get("parent"), str) else None
+        body, deleted = row.get("body"), row.get("deleted")
+        rows[clause_id] = Row(clause_id, part, parent or None, str(place.get("order", "")),
+                              body if isinstance(body, str) else "", deleted if isinstance(deleted, str) else None)
     return rows
 
 
@@ -158,7 +163,10 @@ def _reach(start: list[str], kids: dict[str, list[str]]) -> set[str]:
 
 
 def ordered_states(target: Map) -> list[str]:
-    return [state for state, _ in sorted(target.items(), key=lambda kv: (str((kv[1] or {}).get("order", "")), kv[0]))]
+    def order(value) -> str:
+        return str(value.get("order", "")) if isinstance(value, dict) else ""
+
+    return [state for state, _ in sorted(target.items(), key=lambda kv: (order(kv[1]), kv[0]))]
 
 
 def read_paper(doc: Doc) -> WorkingPaper:
@@ -176,6 +184,8 @@ def read_paper(doc: Doc) -> WorkingPaper:
         paper.sponsors = ordered_states(sponsors)
         paper.signatories = ordered_states(signatories)
         for entry in history.to_py() or []:
+            if not isinstance(entry, dict):
+                continue
             try:
                 paper.history.append(HistoryEntry(**{k: str(v) for k, v in entry.items()}))
             except TypeError:
