@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from resedit.lint.kinds.mandate.parse import SUBJECTS, ClauseView, organ_named, phrase_has
+from resedit.lint.kinds.mandate.parse import SUBJECTS, ClauseView, organ_named
 from resedit.nlp import Token
 
 
@@ -201,8 +201,7 @@ def legally_binding(view: ClauseView, vocab: dict, committee) -> list[Match]:
 
 
 def _object_heads(view: ClauseView, verb: Token) -> list[Token]:
-    """Objects of a verb, plus a passive subject ("sanctions shall be imposed") and the noun of
-    a following 'for'/'on' phrase when there is no object."""
+    """Objects of a verb, or its passive subject when it has none ("sanctions are imposed")."""
     heads = view.objects(verb)
     if not heads:
         heads = [c for c in view.children(verb, "nsubjpass")]

@@ -4,7 +4,8 @@ The central question is who acts. The committee acts through the clause's openin
 ("Imposes", "Strongly condemns"), verbs coordinated with it without a subject of their own
 ("... and demands"), and what it decides to do ("Decides to impose"). Everyone else acts through
 verbs below a request or an appeal ("Requests UNODC to provide", "Urges Member States to
-impose"), which is why those pass. A sub-clause is the committee's act only under "Decides to:".
+impose"), which is why those pass. A sub-clause is the committee's act only under "Decides to:";
+under "Decides that:" it is the content of the decision.
 """
 from __future__ import annotations
 
@@ -182,17 +183,6 @@ class ClauseView:
     def through_verb(self, verb: Token) -> int:
         """End offset of the words from the opening to `verb` ("Decides to impose")."""
         return self.token_end(verb)
-
-
-def phrase_has(view: ClauseView, tok: Token, words) -> bool:
-    """Does the phrase under tok contain any of the words (one word or a multi-word phrase)?"""
-    lowers = view.phrase_lowers(tok)
-    joined = " " + " ".join(lowers) + " "
-    for word in words:
-        word = str(word).lower()
-        if (" " in word and f" {word} " in joined) or word in lowers:
-            return True
-    return False
 
 
 def organ_named(view: ClauseView, tokens: list[Token], organs: list[dict]) -> dict | None:
