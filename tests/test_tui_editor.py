@@ -25,15 +25,21 @@ def run(coro):
     return asyncio.run(coro)
 
 
-def screen_of(app):
-    return app.screen
+async def started(pilot, app) -> None:
+    """Wait for the first paint's follow-up: rules and State list loaded (a worker thread)."""
+    for _ in range(300):
+        await pilot.pause(0.05)
+        if app.session.warm:
+            await pilot.pause()
+            return
+    raise AssertionError("the editor's linter never finished loading")
 
 
 def test_type_a_clause_see_the_finding_fix_it_move_undo_save_and_reopen(paper_file):
     async def scenario():
         app = make_app(paper_file, journal_file=paper_file.with_name("journal"))
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await started(pilot, app)
             editor = app.editor
             doc = app.session.document
             first_op = doc.paper.operative[0].id
@@ -70,7 +76,7 @@ def test_type_a_clause_see_the_finding_fix_it_move_undo_save_and_reopen(paper_fi
         assert saved == paper_file.with_suffix(".resedit") and saved.is_file()
         reopened = make_app(saved, journal=False)
         async with reopened.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await started(pilot, reopened)
             assert [c.text for c in reopened.session.document.paper.operative] == expected
             assert read_paper(saved) == reopened.session.document.paper
     run(scenario())
@@ -80,7 +86,7 @@ def test_subclauses_indent_outdent_split_merge_and_delete_with_keys(paper_file):
     async def scenario():
         app = make_app(paper_file, journal=False)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await started(pilot, app)
             doc, editor = app.session.document, app.editor
             clause = doc.paper.operative[2]  # "3. Requests the United Nations Office ..."
             editor.go_to(clause.id)
@@ -113,7 +119,7 @@ def test_help_palette_sponsors_and_quit_guard(paper_file):
     async def scenario():
         app = make_app(paper_file, journal=False)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await started(pilot, app)
             await pilot.press("f1")
             await pilot.pause()
             assert type(app.screen).__name__ == "HelpScreen"
@@ -149,7 +155,7 @@ def test_new_paper_asks_committee_and_topic_and_starts_from_the_skeleton(tmp_pat
     async def scenario():
         app = make_app(tmp_path / "new.resedit", new=True, journal_file=tmp_path / "j")
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await started(pilot, app)
             assert type(app.screen).__name__ == "PromptScreen"
             await pilot.press(*"CCPCJ", "enter", *"Trafficking in persons", "enter")
             await pilot.pause()

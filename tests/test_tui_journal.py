@@ -75,7 +75,8 @@ def test_sigkill_mid_edit_then_recover_from_the_journal(tmp_path):
     async def reopen():
         app = make_app(paper)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            while not app.session.warm:
+                await pilot.pause(0.05)
             assert type(app.screen).__name__ == "ConfirmScreen"  # "Recover it?"
             await pilot.press("enter")  # the default answer: Recover
             await pilot.pause()

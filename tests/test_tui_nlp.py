@@ -21,7 +21,8 @@ def test_model_findings_arrive_from_the_lint_process_and_their_fix_applies(tmp_p
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            while not app.session.warm:
+                await pilot.pause(0.05)
             doc = app.session.document
             app.editor.go_to(doc.paper.operative[0].id)
             await pilot.press("enter", *"Urging Member States to share data;")

@@ -19,12 +19,19 @@ def app(tmp_path):
     return make_app(target, journal=False)
 
 
+async def started(pilot):
+    while not pilot.app.session.warm:  # rules loaded after the first paint
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 def test_editor_screen(app, snap_compare):
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=started)
 
 
 def test_editor_with_a_finding(app, snap_compare):
     async def type_a_clause(pilot):
+        await started(pilot)
         app.editor.go_to(app.session.document.paper.operative[0].id)
         await pilot.press("enter", *"Encourages States to share data.")
         await pilot.pause()
@@ -32,8 +39,8 @@ def test_editor_with_a_finding(app, snap_compare):
 
 
 def test_help_screen(app, snap_compare):
-    assert snap_compare(app, terminal_size=(80, 24), press=["f1"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["f1"], run_before=started)
 
 
 def test_sponsors_screen(app, snap_compare):
-    assert snap_compare(app, terminal_size=(80, 24), press=["f2"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["f2"], run_before=started)

@@ -40,7 +40,21 @@ class ResEditApp(App):
             session.lint_process.set_callback(
                 lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
         self.push_screen(self.editor)
-        self.call_after_refresh(self._startup_questions)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        import copy
+
+        snapshot = copy.deepcopy(self.session.document.paper)
+        self.run_worker(lambda: self._warm_up(snapshot), thread=True, name="warm-up")
+        self._startup_questions()
+
+    def _warm_up(self, snapshot) -> None:
+        try:
+            self.session.warm_up(snapshot)
+        except Exception as exc:  # a broken rules file: say so where findings would be
+            self.session.warm, self.session.fast_error = True, f"linter error: {exc}"
+        self.call_from_thread(self.editor.redraw, True)
 
     def _startup_questions(self) -> None:
         from resedit.tui.screens.confirm import ConfirmScreen

@@ -14,7 +14,6 @@ import threading
 from typing import Callable
 
 from resedit.model.paper import WorkingPaper
-from resedit.tui.findings import diagnostic_from_dict
 from resedit.formats.native import paper_to_dict
 
 Callback = Callable[[str, object], None]  # ("ready" | "error" | "result", payload)
@@ -74,6 +73,7 @@ class LintProcess:
                 self._emit("ready", None)
                 self._next()
             elif "diagnostics" in reply:
+                from resedit.tui.findings import diagnostic_from_dict
                 found = [diagnostic_from_dict(d) for d in reply["diagnostics"]]
                 self._emit("result", (reply["id"], found))
                 self._next()

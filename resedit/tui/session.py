@@ -11,7 +11,6 @@ from typing import Callable
 
 from resedit.model.diagnostic import Diagnostic
 from resedit.tui import files, journal
-from resedit.tui.findings import committee_for, lint_fast
 from resedit.tui.outline import renumber
 
 JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
@@ -35,13 +34,29 @@ class Session:
         self.on_findings: Callable[[], None] | None = None
         self._journal_due = False
         self._nlp_timer = None
+        self.warm = False  # rules, lint kinds and State names loaded (see warm_up)
         self.journal = None
         if use_journal:
             self.journal = journal.Journal(journal_file or journal.journal_path(self.source))
 
     # ---- findings ------------------------------------------------------------------------
+    def warm_up(self, paper_copy) -> None:
+        """Load rules, lint kinds and the State list (about a second of imports and parsing) on a
+        worker thread after the first paint, linting a copy of the paper; then `warm` is set and
+        the UI thread's linting is milliseconds."""
+        from resedit.sponsorship.analysis import analyse
+        from resedit.tui.findings import committee_for, lint_fast
+
+        renumber(paper_copy)
+        lint_fast(paper_copy)
+        analyse(paper_copy, committee_for(paper_copy))
+        self.warm = True
+
     def relint_fast(self) -> None:
         renumber(self.document.paper)
+        if not self.warm:
+            return
+        from resedit.tui.findings import lint_fast
         try:
             self.fast = lint_fast(self.document.paper)
             self.fast_error = ""
@@ -62,6 +77,8 @@ class Session:
         return self.fast + fresh
 
     def model_state(self) -> str:
+        if not self.warm:
+            return "checking…"
         return self.fast_error or self.nlp_state
 
     def request_nlp(self) -> None:
@@ -154,6 +171,8 @@ class Session:
         paper = self.document.paper
         if not paper.committee:
             return "committee?"
+        if not self.warm:
+            return paper.committee[:20]
         from resedit.committees import find_committee
         found = find_committee(paper.committee)
         return found.code if found else paper.committee[:20]
@@ -161,7 +180,10 @@ class Session:
     def backers(self) -> tuple[str, bool | None]:
         paper = self.document.paper
         try:
+            if not self.warm:
+                raise RuntimeError("not loaded yet")
             from resedit.sponsorship.analysis import analyse
+            from resedit.tui.findings import committee_for
             analysis = analyse(paper, committee_for(paper))
         except Exception:
             return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None

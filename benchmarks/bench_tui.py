@@ -1,0 +1,173 @@
+"""Editor benchmark (run once by hand; not part of pytest): `uv run python benchmarks/bench_tui.py`.
+
+Each program runs in a real pseudo-terminal (80x24), as a delegate would start it.
+1. Time to first paint of `resedit edit PAPER` against a minimal Textual app measured in the same
+   run (median of N starts each; ratio target <= 1.3).
+2. Key-press-to-screen latency: a key written to the terminal until the character shows in the
+   terminal output, while the language model loads in the lint process and after it is ready
+   (target < 50 ms).
+3. Peak memory (VmHWM) of the editor process and of the lint process with the model loaded.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ccpcj_trafficking.txt"
+RUNS = 5
+MINIMAL = textwrap.dedent("""
+    from textual.app import App
+    from textual.widgets import Static
+    class Minimal(App):
+        def compose(self):
+            yield Static("Outline: minimal app")
+    Minimal().run()
+""")
+
+
+class Terminal:
+    def __init__(self, argv: list[str]):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color"}
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
+                                     env=env, start_new_session=True)
+        os.close(slave)
+        self.out = bytearray()
+
+    def read(self, timeout: float) -> bytes:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:
+            return b""
+        self.out.extend(chunk)
+        return chunk
+
+    def wait_for(self, marker: bytes, timeout: float = 120) -> float:
+        deadline = time.perf_counter() + timeout
+        while marker not in self.out:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(marker)
+            self.read(0.05)
+        return time.perf_counter() - self.started
+
+    def drain(self, quiet: float = 0.15) -> None:
+        while self.read(quiet):
+            pass
+
+    def key_latency(self, char: bytes) -> float:
+        """Write one key; seconds until the terminal output contains it."""
+        self.drain(0.05)
+        start = len(self.out)
+        sent = time.perf_counter()
+        os.write(self.master, char)
+        while char not in self.out[start:]:
+            if time.perf_counter() - sent > 5:
+                return float("inf")
+            self.read(0.01)
+        return time.perf_counter() - sent
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        os.close(self.master)
+
+
+def peak_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(p) for p in (task / "children").read_text().split()]
+    return out
+
+
+def first_paint(argv: list[str], marker: bytes) -> float:
+    term = Terminal(argv)
+    try:
+        return term.wait_for(marker)
+    finally:
+        term.close()
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="bench-tui-"))
+    paper = work / "paper.txt"
+    shutil.copy(EXAMPLE, paper)
+    minimal = work / "minimal.py"
+    minimal.write_text(MINIMAL)
+    editor = [sys.executable, "-m", "resedit.cli", "edit", str(paper)]
+    base_runs, edit_runs = [], []
+    for _ in range(RUNS):  # interleaved, so machine load hits both alike
+        base_runs.append(first_paint([sys.executable, str(minimal)], b"minimal app"))
+        edit_runs.append(first_paint(editor + ["--no-nlp"], b"Outline"))
+        for journal in work.glob(".*journal"):
+            journal.unlink()
+    base, edit = statistics.median(base_runs), statistics.median(edit_runs)
+    print(f"first paint, median of {RUNS}: minimal Textual app {base * 1000:.0f} ms, "
+          f"resedit editor {edit * 1000:.0f} ms, ratio {edit / base:.2f} (target <= 1.3)")
+
+    term = Terminal(editor)  # with the lint process, as `resedit PAPER` runs
+    try:
+        term.wait_for(b"Outline")
+        term.drain(0.3)
+        os.write(term.master, b"\x05")  # Ctrl+E: end of the line, so typing appends
+        loading, ready = [], []
+        while b"NLP ready" not in term.out and len(loading) < 40:
+            loading.append(term.key_latency(b"X"))
+            time.sleep(0.05)
+        term.wait_for(b"NLP ready")
+        term.drain(1.0)
+        for _ in range(40):
+            ready.append(term.key_latency(b"X"))
+            time.sleep(0.05)
+        worker = children(term.proc.pid)
+        editor_peak = peak_kib(term.proc.pid)
+        worker_peak = sum(peak_kib(p) for p in worker)
+    finally:
+        term.close()
+
+    def describe(values: list[float]) -> str:
+        if not values:
+            return "no samples (the model was ready before the first key)"
+        ms = sorted(v * 1000 for v in values)
+        p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+        return f"median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})"
+
+    print(f"key to screen while the model loads: {describe(loading)}")
+    print(f"key to screen with the model ready:  {describe(ready)}")
+    print(f"peak memory: editor {editor_peak / 1024:.0f} MiB, lint process with model "
+          f"{worker_peak / 1024:.0f} MiB, together {(editor_peak + worker_peak) / 1024:.0f} MiB")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores, shared)")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
