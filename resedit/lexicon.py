@@ -59,6 +59,13 @@ def phrases(part: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def complete(prefix: str, part: str, limit: int = 8) -> list[str]:
+    """Opening phrases of `part` that start with what the delegate typed (for the editor).
+    Completing an opening phrase is all resedit proposes: never clause content (mun-facts.md)."""
+    typed = " ".join(prefix.split()).lower()
+    return [p for p in phrases(part) if p.lower().startswith(typed)][:limit] if typed else []
+
+
 @lru_cache(maxsize=2)
 def opener_words(part: str) -> frozenset[str]:
     """Lower-case words an opener of this part is made of: the vocabulary for spelling fixes."""

@@ -93,3 +93,10 @@ def test_a_malformed_list_is_refused_with_file_and_line(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("RESEDIT_DATA")
         lexicon.phrases.cache_clear()
+
+
+def test_completion_offers_opening_phrases_only():
+    assert lexicon.complete("noting with", "preamble")[:2] == ["Noting with appreciation", "Noting with approval"]
+    assert lexicon.complete("Further  re", "operative") == ["Further recommends", "Further reminds",
+                                                          "Further requests", "Further resolves"]
+    assert lexicon.complete("", "operative") == []
