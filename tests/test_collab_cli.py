@@ -1,8 +1,6 @@
 """The co-drafting commands as a user runs them: host (a real process), join --print, merge."""
 from __future__ import annotations
 
-import asyncio
-
 from collab_net import Bloc, run, sample_paper, start_host
 from resedit.cli import main
 from resedit.collab.link import parse_link

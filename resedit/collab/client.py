@@ -83,6 +83,13 @@ class Client:
         return self._task
 
     async def stop(self) -> None:
+        """Leave cleanly (a normal close, then the local copy flushed)."""
+        self.online.clear()
+        if self.socket is not None:
+            try:
+                await asyncio.wait_for(self.socket.close(), 1)
+            except (asyncio.TimeoutError, ConnectionClosed, OSError):
+                pass
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pycrdt import Array, Doc, Map, Text
 
 from resedit.collab.order import key_between
-from resedit.model.edits import HEADER_FIELDS, LIST_FIELDS
+from resedit.model.edits import HEADER_FIELDS
 from resedit.model.paper import PARTS, Clause, HistoryEntry, WorkingPaper
 
 FORMAT_VERSION = 1
@@ -196,5 +196,3 @@ def read_paper(doc: Doc) -> WorkingPaper:
 def comments(doc: Doc) -> list[dict]:
     return list(roots(doc)[5].to_py() or [])
 
-
-assert set(LIST_FIELDS) == {"sponsors", "signatories"}
