@@ -139,8 +139,9 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
                             line = _paragraph_line(par, numbering)
                             if line.strip():
                                 emit(line, par.elem)
-        out = _header_from_page_header(content, out, paragraph_of_line)
-        comments = _comments(content)
+        if any(name.startswith("word/header") for name in scan.parts):
+            out = _header_from_page_header(content, out, paragraph_of_line)
+        comments = _comments(content) if any("comments" in n for n in scan.parts) else []
     finally:
         content.close()
     if scan.tracked:

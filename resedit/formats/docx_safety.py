@@ -54,6 +54,7 @@ class DocxScan:
     main_part: str = "word/document.xml"
     tracked: dict[str, int] = field(default_factory=dict)  # "ins" -> count ...
     format_changes: int = 0
+    parts: set[str] = field(default_factory=set)  # every entry name in the zip
 
 
 class _Watcher:
@@ -242,7 +243,7 @@ def check_docx(path: str | Path) -> DocxScan:
             if not main.startswith("word/"):
                 raise InputError(path, f"not a Word document: its main part is {main} "
                                        "(a spreadsheet or presentation?)")
-            scan.main_part = main
+            scan.main_part, scan.parts = main, names
             total = 0
             for info in infos:
                 if info is rels or info.is_dir():
