@@ -360,3 +360,26 @@ def test_values_that_break_the_schema_never_break_the_paper():
     replica.apply(SetText(target, "Requests again é."))
     replica.apply(SetList("sponsors", ("Chile", "Brazil")))
     assert replica.paper.find(target).text == "Requests again é."
+
+
+def test_undo_in_a_shared_clause_undoes_only_ones_own_words():
+    from resedit.collab.offsets import rebase
+
+    assert rebase("abc", "abcX", "Zabc") == "ZabcX"
+    assert rebase("abcX", "abc", "ZabcX") == "Zabc"
+    assert rebase("abc", "aXc", "abcZ") == "aXcZ"
+    assert rebase("abc", "aXc", "aYc") == "aXc"  # the same letter changed by both: one's own wins
+    a = SharedDocument.from_paper(paper())
+    b = SharedDocument()
+    _sync(a, b)
+    clause = a.paper.operative[1].id
+    a.apply(SetText(clause, "Requests the Office, vite é."))
+    _sync(a, b)
+    b.apply(SetText(clause, "Also 😀 Requests the Office, vite é."))
+    _sync(a, b)
+    a.undo()
+    assert a.paper.find(clause).text == "Also 😀 Requests the Office."
+    a.redo()
+    assert a.paper.find(clause).text == "Also 😀 Requests the Office, vite é."
+    _sync(a, b)
+    assert b.paper == a.paper

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from pycrdt import Doc, Map, Text, TextEvent
 
 from resedit.collab import schema
-from resedit.collab.offsets import set_text
+from resedit.collab.offsets import rebase, set_text
 from resedit.collab.order import key_between, keys_for_insert
 from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, Batch, DeleteClause, Edit, EditError,
                                  InsertClause, MoveClause, SetField, SetList, SetText)
@@ -190,28 +190,35 @@ class SharedDocument:
         return bool(self._redo)
 
     def undo(self) -> Edit | None:
-        while self._undo:
-            step = self._undo.pop()
-            try:
-                redo = self._apply(step.inverse)
-            except EditError:
-                continue  # someone else removed what this step touched: skip it
-            self._redo.append(_Step(redo, step.inverse, None, time.monotonic()))
-            self._changed(step.inverse, "undo")
-            return step.inverse
-        return None
+        return self._step(self._undo, self._redo, "undo")
 
     def redo(self) -> Edit | None:
-        while self._redo:
-            step = self._redo.pop()
+        return self._step(self._redo, self._undo, "redo")
+
+    def _step(self, source: list[_Step], target: list[_Step], origin: str) -> Edit | None:
+        """Apply the newest step of `source`; a text step only undoes one's own words (rebased)."""
+        while source:
+            step = source.pop()
             try:
-                inverse = self._apply(step.inverse)
+                edit = self._rebased(step)
+                inverse = self._apply(edit)
             except EditError:
-                continue
-            self._undo.append(_Step(inverse, step.inverse, None, time.monotonic()))
-            self._changed(step.inverse, "redo")
-            return step.inverse
+                continue  # someone else removed what this step touched: skip it
+            if _is_text_step(step):
+                target.append(_Step(step.redo, step.inverse, None, time.monotonic()))
+            else:
+                target.append(_Step(inverse, edit, None, time.monotonic()))
+            self._changed(edit, origin)
+            return edit
         return None
+
+    def _rebased(self, step: _Step) -> Edit:
+        if not _is_text_step(step):
+            return step.inverse
+        clause = self.paper.find(step.inverse.clause_id)
+        if clause is None:
+            raise EditError(f"no clause with id {step.inverse.clause_id}")
+        return SetText(clause.id, rebase(step.redo.text, step.inverse.text, clause.text))
 
     def break_coalescing(self) -> None:
         if self._undo:
@@ -424,6 +431,11 @@ class SharedDocument:
             entry = dict(target[state]) if state in target and isinstance(target[state], dict) \
                 else {"by": self.who, "at": at}
             target[state] = {**entry, "order": previous}
+
+
+def _is_text_step(step: _Step) -> bool:
+    return (isinstance(step.inverse, SetText) and isinstance(step.redo, SetText)
+            and step.inverse.clause_id == step.redo.clause_id)
 
 
 def _patched(paper: WorkingPaper, texts: dict[str, str]) -> WorkingPaper | None:

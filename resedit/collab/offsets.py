@@ -56,3 +56,21 @@ def shift_offset(old: str, new: str, offset: int) -> int:
     if offset >= end:
         return offset + len(inserted) - (end - start)
     return start + len(inserted)
+
+
+def rebase(base: str, mine: str, current: str) -> str:
+    """Make one's own change (base -> mine) to a text others changed meanwhile (base -> current).
+
+    Undo in a shared clause: undoing one's last words must not also undo what others typed since.
+    When the two changes overlap there is no clean answer and one's own version wins.
+    """
+    if current == base:
+        return mine
+    start, end, inserted = splice(base, mine)
+    other_start, other_end, other_inserted = splice(base, current)
+    if end < other_start or (end == other_start and start < end):
+        return current[:start] + inserted + current[end:]
+    if other_end < start or (other_end == start and other_start < other_end):
+        shift = len(other_inserted) - (other_end - other_start)
+        return current[:start + shift] + inserted + current[end + shift:]
+    return mine
