@@ -39,6 +39,8 @@ CASES = [
     ("preamble", "Member States have a responsibility to act,", "subject", "Member States have",
      "Noting that Member States have"),
     ("preamble", "Whereas trafficking harms millions,", "whereas", "Whereas", "Considering that"),
+    ("operative", "States Parties should ratify the Protocol;", "subject", "States Parties should ratify",
+     "Calls upon States Parties to ratify"),
 ]
 
 # Openers that adopted texts use (many in no phrase list): all must pass.

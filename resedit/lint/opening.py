@@ -165,6 +165,11 @@ def _form(ann, words, texts, h: int, part: str) -> Verdict:
 def _subject(ann, words, part: str, committee_names) -> Verdict | None:
     """A clause that opens with its own subject: "Member States should ...", "We urge ..."."""
     first = words[0]
+    # "States Parties should ...": after the prefix the tagger reads "States" as the verb.
+    noun_states = first.text == "States" and len(words) > 1 and words[1].text in ("Parties", "Members")
+    if noun_states:
+        verb = next((t for t in ann.tokens if t.tag in _FINITE and t.i > words[1].i), None)
+        return _subject_fix(ann, words, words[1], verb, part, committee_names) if verb else None
     if (first.tag.startswith("VB") or first.lower in lexicon.OPENER_ADVERBS
             or morph.is_adjective(first.lower) or morph.has_form(first.lower, "VBG")
             or morph.has_form(first.lower, "VBN") or morph.has_form(first.lower, "VB")):
