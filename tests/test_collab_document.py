@@ -383,3 +383,17 @@ def test_undo_in_a_shared_clause_undoes_only_ones_own_words():
     assert a.paper.find(clause).text == "Also 😀 Requests the Office, vite é."
     _sync(a, b)
     assert b.paper == a.paper
+
+
+@given(pieces(6), pieces(3), pieces(3), pieces(6), st.integers(0, 6), st.integers(0, 6))
+@settings(max_examples=150, deadline=None)
+def test_rebase_keeps_what_others_typed_away_from_ones_own_change(text, mine_words, their_words, tail, at, their_at):
+    from resedit.collab.offsets import rebase
+
+    base = text + "|" + tail
+    at, their_at = at % (len(text) + 1), their_at % (len(tail) + 1)
+    mine = base[:at] + mine_words + base[at:]  # one's own words before the bar ...
+    cut = len(text) + 1 + their_at
+    current = base[:cut] + their_words + base[cut:]  # ... theirs after it
+    assert rebase(base, mine, current) == mine[:len(mine) - len(base) + cut] + their_words + base[cut:]
+    assert rebase(base, base, current) == current and rebase(base, mine, base) == mine

@@ -5,6 +5,8 @@ offset in the middle of a character fails silently, so every text edit goes thro
 """
 from __future__ import annotations
 
+import difflib
+
 from pycrdt import Text
 
 
@@ -62,15 +64,23 @@ def rebase(base: str, mine: str, current: str) -> str:
     """Make one's own change (base -> mine) to a text others changed meanwhile (base -> current).
 
     Undo in a shared clause: undoing one's last words must not also undo what others typed since.
-    When the two changes overlap there is no clean answer and one's own version wins.
+    Others' changes are found piece by piece (difflib); only when one of them overlaps one's own
+    stretch is there no clean answer, and then one's own version wins.
     """
     if current == base:
         return mine
+    if mine == base:
+        return current
     start, end, inserted = splice(base, mine)
-    other_start, other_end, other_inserted = splice(base, current)
-    if end < other_start or (end == other_start and start < end):
-        return current[:start] + inserted + current[end:]
-    if other_end < start or (other_end == start and other_start < other_end):
-        shift = len(other_inserted) - (other_end - other_start)
-        return current[:start + shift] + inserted + current[end + shift:]
-    return mine
+    shift = 0
+    matcher = difflib.SequenceMatcher(None, base, current, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 <= start and not (i1 == i2 == start == end):
+            shift += (j2 - j1) - (i2 - i1)  # entirely before one's own change
+        elif i1 >= end:
+            continue  # entirely after it
+        else:
+            return mine
+    return current[:start + shift] + inserted + current[end + shift:]
