@@ -10,6 +10,7 @@ from resedit.errors import DataFileError
 from resedit.formats.native import read_native, write_native
 from resedit.formats.text import read_text, write_text
 from resedit.lint import lint, load_rules
+from resedit.model import WorkingPaper
 from resedit.sponsorship import analyse, load_conference, resolve, sponsorship_summary
 from resedit.sponsorship.changes import Refused, add, remove, withdraw
 from resedit.sponsorship.conference import load_conference_file
@@ -353,3 +354,11 @@ def test_history_survives_the_text_and_native_formats():
     again = read_text(write_text(p))
     assert again.history == p.history and again.sponsors == ["Viet Nam"]
     assert read_native(write_native(p)).history == p.history
+
+
+def test_membership_comes_from_the_committee_profile_when_the_conference_is_silent():
+    from resedit.sponsorship import sponsorship_summary
+
+    cnd = load_committee("CND")  # 53 members (its profile); NMUN•NY lists no seats for it
+    summary = sponsorship_summary(WorkingPaper(sponsors=["Brazil"]), cnd)
+    assert summary["required"] == 11  # 20% of 53, rounded up

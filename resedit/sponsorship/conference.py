@@ -115,10 +115,8 @@ def _membership(committee, settings: CommitteeSettings) -> int:
         return settings.membership
     if settings.roster:
         return len(settings.roster)
-    data = getattr(committee, "data", None) or {}
-    if isinstance(data.get("membership"), int):
-        return data["membership"]
-    return ALL_MEMBERS
+    size = committee.membership.get("size")  # from the committee's profile
+    return size if isinstance(size, int) else ALL_MEMBERS
 
 
 class _Map(dict):
