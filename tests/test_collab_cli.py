@@ -70,3 +70,27 @@ def test_merge_two_copies_edited_apart_into_a_paper_and_a_copy(tmp_path, capsys)
     assert main(["merge", str(tmp_path / "a.collab"), str(other)]) == 2
     assert "copies of different papers" in capsys.readouterr().err
     assert main(["merge", str(tmp_path / "a.collab"), str(tmp_path / "missing.collab")]) == 2
+
+
+def test_links_round_trip_and_bind_addresses_parse():
+    import pytest
+
+    from resedit.collab.link import Link, LinkError, key_for, role_for
+    from resedit.commands.host import parse_bind
+    from resedit.errors import ResEditError
+
+    for host in ("127.0.0.1", "192.168.1.20", "::1"):
+        link = Link(host, 8765, "abc123", "sign", key_for("s3cret", "abc123", "sign"))
+        assert parse_link(str(link)) == link
+        assert link.key not in link.uri and link.key not in repr(link) and link.key not in link.redacted()
+    assert role_for("s3cret", "abc123", key_for("s3cret", "abc123", "read")) == "read"
+    assert role_for("s3cret", "abc123", key_for("other", "abc123", "edit")) is None
+    assert role_for("s3cret", "other-paper", key_for("s3cret", "abc123", "edit")) is None
+    for bad in ("resedit://h:1/p?role=edit", "resedit://h:1/p?role=chair&key=k", "resedit://h/p?role=edit&key=k"):
+        with pytest.raises(LinkError):
+            parse_link(bad)
+    assert parse_bind("0.0.0.0:9000") == ("0.0.0.0", 9000)
+    assert parse_bind(":9000") == ("127.0.0.1", 9000)
+    assert parse_bind("[::1]:9000") == ("::1", 9000)
+    with pytest.raises(ResEditError):
+        parse_bind("127.0.0.1:http")
