@@ -12,6 +12,7 @@ from resedit.lint.engine import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.kinds.mandate.checks import CHECKS, Match
 from resedit.lint.kinds.mandate.parse import DECIDE_LIKE, ClauseView
+from resedit.lint.memo import memo
 
 
 def _parent_mode(ctx, parent) -> str:
@@ -60,10 +61,15 @@ def run(rule, ctx):
             continue
         mode = "acts"
         if path:
-            mode = _parent_mode(ctx, ctx.paper.part(part)[position - 1])
-        view = ClauseView.of(ctx.annotate(clause.text), committee_acts=mode == "acts",
-                             decided=mode == "decided")
-        match = _best(check(view, entry, committee))
+            parent = ctx.paper.part(part)[position - 1]
+            mode = memo(("mandate-mode", parent.text), lambda: _parent_mode(ctx, parent))
+        # A pure function of the clause text, its mode and the loaded profile: memoised so a
+        # re-lint after a one-clause edit re-checks only that clause.
+        match = memo(("mandate", construction, id(committee), mode, clause.text),
+                     lambda: _best(check(ClauseView.of(ctx.annotate(clause.text),
+                                                       committee_acts=mode == "acts",
+                                                       decided=mode == "decided"),
+                                         entry, committee)))
         if match is None:
             continue
         offered = suggestions(entry, match)
