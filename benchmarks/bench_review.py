@@ -5,8 +5,8 @@ Baseline: the pinned English pipeline (loaded the same way resedit loads it, NER
 .docx, half .txt), lints it with all rules and the language model, one worker process. Both in the
 same run, the model loaded beforehand for both and the annotator's cache emptied before each
 review, so throughput ratio = baseline time / review time (target >= 0.8). Then the same review
-with two worker processes, for the speed-up. The machine may be shared: figures are best of
-REPEAT. Run: uv run python benchmarks/bench_review.py
+with two worker processes, for the speed-up. The machine may be shared: the measurements are
+interleaved and each figure is the best of REPEAT. Run: uv run python benchmarks/bench_review.py
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from resedit.formats import write_paper
 from resedit.model import Clause, WorkingPaper
 
 PAPERS = 100
-REPEAT = 2
+REPEAT = 3
 PREAMBLE = ["Recalling", "Reaffirming", "Deeply concerned by", "Noting with appreciation",
             "Recognizing", "Bearing in mind", "Acknowledging", "Emphasizing", "Welcoming",
             "Alarmed by", "Guided by", "Taking note of"]
@@ -63,15 +63,6 @@ def generate(index: int, rng: random.Random) -> WorkingPaper:
                         preamble=preamble, operative=operative)
 
 
-def best(fn) -> float:
-    times = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     import spacy
 
@@ -90,19 +81,30 @@ def main() -> None:
             paths.append(path)
         nlp = spacy.load(model_dir(), exclude=["ner"])
         annotator = load_annotator()  # the review's own, loaded before any timing
-        bare = best(lambda: list(nlp.pipe(texts)))
+        txt_paths = [p for p in paths if p.suffix == ".txt"]
+        docx_paths = [p for p in paths if p.suffix == ".docx"]
+        txt_texts = [c.text for i, p in enumerate(papers) if i % 2 == 0 for _, _, _, c in p.clauses()]
+        out = Path(folder) / "out"
 
-        def review(jobs: int):
+        def review(batch, jobs=1, out_dir=None):
             def run():
                 annotator._cache.clear()  # every clause parsed afresh, like a new batch
-                results = review_batch(paths, jobs=jobs)
+                results = review_batch(batch, jobs=jobs, out_dir=out_dir)
                 assert all("error" not in r for r in results)
             return run
 
-        one = best(review(1))
-        two = best(review(2))
-        out = Path(folder) / "out"
-        with_copies = best(lambda: (annotator._cache.clear(), review_batch(paths, jobs=1, out_dir=out)))
+        from resedit.formats import read_paper
+        # Interleaved, so a burst of load from other users hits every measurement alike.
+        steps = {"bare": lambda: list(nlp.pipe(texts)), "one": review(paths), "two": review(paths, 2),
+                 "copies": review(paths, 1, out), "bare_txt": lambda: list(nlp.pipe(txt_texts)),
+                 "txt_only": review(txt_paths), "read_docx": lambda: [read_paper(p) for p in docx_paths]}
+        times = {name: [] for name in steps}
+        for _ in range(REPEAT):
+            for name, step in steps.items():
+                start = time.perf_counter()
+                step()
+                times[name].append(time.perf_counter() - start)
+        bare, one, two, with_copies, bare_txt, txt_only, read_docx = (min(times[n]) for n in steps)
     words = sum(len(t.split()) for t in texts)
     print(f"{PAPERS} papers (half .docx, half .txt), {len(texts)} clauses, {words} words; "
           f"{os.cpu_count()} cores; best of {REPEAT}")
@@ -112,6 +114,10 @@ def main() -> None:
     print(f"  review, 2 workers                          {two:7.2f} s  speed-up {one / two:.2f}x"
           f"  ratio {bare / two:.2f}")
     print(f"  review, 1 worker, with annotated copies    {with_copies:7.2f} s  ratio {bare / with_copies:.2f}")
+    print(f"  the 50 .txt papers alone: bare spaCy {bare_txt:.2f} s, review {txt_only:.2f} s, "
+          f"ratio {bare_txt / txt_only:.2f}")
+    print(f"  reading the 50 .docx papers (safety scan + docx2python + segmentation): "
+          f"{read_docx:.2f} s, {read_docx / len(docx_paths) * 1e3:.0f} ms a paper")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ PAPER_SUFFIXES = {".docx", ".txt", ".md", ".resedit"}
 # Mandate findings first: what a committee cannot do is what a dais must catch.
 CATEGORY_ORDER = ("mandate",) + tuple(c for c in CATEGORIES if c != "mandate")
 PARALLEL_FROM = 3  # fewer papers than this are not worth starting worker processes for
-CHUNK = 8  # papers per task: their clauses are parsed in one spaCy batch
+CHUNK = 16  # papers per task: their clauses are parsed in one spaCy batch
 
 _WORKER: dict = {}
 
@@ -153,7 +153,8 @@ def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path 
     done = 0
     serial = jobs == 1 or len(paths) < PARALLEL_FROM
     workers = 1 if serial else min(jobs, len(paths))
-    size = max(1, min(CHUNK, len(paths) // (workers * 3)))
+    # Chunks small enough that every worker gets several (balance), large enough to batch well.
+    size = max(1, min(CHUNK, -(-len(paths) // (workers * 4)))) if workers > 1 else CHUNK
     chunks = [[(p, outputs.get(p)) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
 
     def finished(chunk, chunk_results):
