@@ -193,10 +193,11 @@ def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path 
 def _output_paths(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
     """Each paper's annotated copy: NAME.docx in out_dir, numbered when two papers share a name."""
     taken: set[str] = set()
+    inputs = {p.resolve() for p in paths}  # never write over a paper under review
     out = {}
     for path in paths:
         stem, candidate, n = path.stem, path.stem + ".docx", 1
-        while candidate.lower() in taken:
+        while candidate.lower() in taken or (out_dir / candidate).resolve() in inputs:
             n += 1
             candidate = f"{stem}-{n}.docx"
         taken.add(candidate.lower())

@@ -180,3 +180,11 @@ def test_progress_bar_draws_only_on_a_terminal():
             bar(done, 3, f"paper{done}.docx")
     assert "[#########" in terminal.getvalue() and "3/3" in terminal.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_out_in_the_papers_folder_never_overwrites_a_paper(tmp_path, capsys):
+    build(tmp_path / "paper.docx")
+    original = (tmp_path / "paper.docx").read_bytes()
+    assert main(["review", str(tmp_path), "--out", str(tmp_path), "--no-nlp"]) == 1
+    assert (tmp_path / "paper.docx").read_bytes() == original
+    assert (tmp_path / "paper-2.docx").exists() and (tmp_path / "summary.md").exists()
