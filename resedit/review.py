@@ -35,8 +35,9 @@ def collect(paths: Iterable[str | os.PathLike], skip: Path | None = None) -> lis
         path = Path(raw)
         if path.is_dir():
             for file in sorted(path.rglob("*")):
-                if skip is not None and skip.resolve() in file.resolve().parents:
-                    continue
+                if (skip is not None and skip.resolve() != path.resolve()
+                        and skip.resolve() in file.resolve().parents):
+                    continue  # an earlier run's annotated copies inside the folder
                 if (file.is_file() and file.suffix.lower() in PAPER_SUFFIXES
                         and not file.name.startswith(("~$", "."))):
                     found.append(file)
