@@ -256,3 +256,10 @@ def test_deeply_nested_styles(tmp_path, good_docx):
         styles = archive.read("word/styles.xml")
     styles = styles.replace(b"</w:styles>", b"<w:x>" * 100000 + b"</w:x>" * 100000 + b"</w:styles>")
     refused(tmp_path, rezip(good_docx, {"word/styles.xml": styles}), "damaged")
+
+
+def test_too_many_paragraphs(tmp_path, good_docx):
+    xml = _document_xml(good_docx)
+    many = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 25_000
+    xml = xml.replace(b"</w:body>", many + b"</w:body>")
+    refused(tmp_path, rezip(good_docx, {"word/document.xml": xml}), "more than 20,000 paragraphs")

@@ -29,6 +29,7 @@ from resedit.errors import InputError
 MAX_FILE_BYTES = 10 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 2000  # zip entries
 MAX_PART_BYTES = 32 * 1024 * 1024  # one uncompressed entry (document.xml of 5,000 clauses is ~3 MB)
+MAX_PARAGRAPHS = 20_000  # in the main part: bounds the parse time (~1 ms a paragraph)
 MAX_TOTAL_BYTES = 128 * 1024 * 1024  # all uncompressed entries together
 MAX_RATIO = 200  # uncompressed / compressed, for entries larger than RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
@@ -38,6 +39,7 @@ CHUNK = 64 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty archive
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # expat's name form
+PARAGRAPH = W_NS + "p"
 TRACKED_TAGS = {W_NS + t: t for t in ("ins", "del", "moveFrom", "moveTo")}
 FORMAT_CHANGE_TAGS = {W_NS + t for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange")}
 MAIN_DOCUMENT_TYPE = "officeDocument"
@@ -65,6 +67,7 @@ class _Watcher:
     def __init__(self, count_changes: bool, watch_elements: bool = True):
         self.depth = 0
         self.tracked: dict[str, int] = {}
+        self.paragraphs = 0
         self.format_changes = 0
         self.relationships: list[tuple[str, str]] = []  # (Type, Target) of _rels/.rels
         parser = expat.ParserCreate(namespace_separator="}")
@@ -105,6 +108,11 @@ class _Watcher:
 
     def _start_counting(self, name, attrs):
         self._start(name, attrs)
+        if name == PARAGRAPH:
+            self.paragraphs += 1
+            if self.paragraphs > MAX_PARAGRAPHS:
+                raise _Refused(f"more than {MAX_PARAGRAPHS:,} paragraphs; a working paper has a "
+                               "few hundred at most")
         if name in TRACKED_TAGS:
             kind = TRACKED_TAGS[name]
             self.tracked[kind] = self.tracked.get(kind, 0) + 1
