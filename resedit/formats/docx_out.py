@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import docx
 from docx.enum.text import WD_LINE_SPACING
@@ -98,8 +99,9 @@ class Placement:
     header: dict[str, object] = field(default_factory=dict)  # "code", "sponsors", "opening" -> Paragraph
 
 
-def build_document(paper: WorkingPaper):
-    """The paper as a python-docx Document, and where each clause was placed."""
+@lru_cache(maxsize=1)
+def _template() -> tuple[bytes, str]:
+    """An empty document in the NMUN layout (styles, numbering, line numbers), built once."""
     document = docx.Document()
     _slim(document)
     _base_style(document)
@@ -108,6 +110,15 @@ def build_document(paper: WorkingPaper):
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
         body.remove(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), num_id
+
+
+def build_document(paper: WorkingPaper):
+    """The paper as a python-docx Document, and where each clause was placed."""
+    data, num_id = _template()
+    document = docx.Document(io.BytesIO(data))
     placed = Placement()
 
     for key, label in (("code", "Code"), ("committee", "Committee"), ("topic", "Topic")):
