@@ -263,3 +263,11 @@ def test_too_many_paragraphs(tmp_path, good_docx):
     many = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 25_000
     xml = xml.replace(b"</w:body>", many + b"</w:body>")
     refused(tmp_path, rezip(good_docx, {"word/document.xml": xml}), "more than 20,000 paragraphs")
+
+
+def test_a_letter_is_not_a_paper(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Dear Chair")
+    document.add_paragraph("please find our paper attached")
+    document.save(tmp_path / "letter.docx")
+    refused(tmp_path, (tmp_path / "letter.docx").read_bytes(), "no recognisable clauses")

@@ -93,6 +93,9 @@ def read_docx(path: str | Path) -> WorkingPaper:
     if not any(line.strip() for line in text.lines):
         raise InputError(path, "the document is empty (no text in it)")
     paper = read_text("\n".join(text.lines) + "\n", path=path)
+    if not paper.preamble and not paper.operative:  # as read_paper answers for a text file
+        raise InputError(path, "no recognisable clauses (expected preambular paragraphs and "
+                               "numbered operative paragraphs after the opening line)")
     _renumber_lines(paper, text.paragraph_of_line)
     paper.notes.extend(text.notes)
     return paper
