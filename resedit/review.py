@@ -67,8 +67,14 @@ def review_chunk(jobs: list[tuple[Path, Path | None]]) -> list[dict]:
     if annotator is not None:
         annotator.annotate_many([c.text for paper, _ in read if paper is not None
                                  for _, _, _, c in paper.clauses()])
-    return [_lint(path, out_path, paper, error)
-            for (path, out_path), (paper, error) in zip(jobs, read)]
+    results = []
+    for (path, out_path), (paper, error) in zip(jobs, read):
+        try:
+            results.append(_lint(path, out_path, paper, error))
+        except Exception as exc:  # a bug tripped by one paper must not lose the others
+            results.append({"path": str(path), "name": path.name,
+                            "error": f"internal error: {type(exc).__name__}: {exc}"})
+    return results
 
 
 def review_paper(path: Path, out_path: Path | None = None) -> dict:
@@ -83,6 +89,8 @@ def _read(path: Path):
         return read_paper(path), None
     except ResEditError as exc:
         return None, getattr(exc, "reason", None) or str(exc)
+    except Exception as exc:  # an unexpected failure on one file: report it, go on
+        return None, f"internal error while reading: {type(exc).__name__}: {exc}"
 
 
 def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
@@ -108,10 +116,12 @@ def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
         from resedit.formats.docx_comments import annotated_copy
 
         try:
-            annotated_copy(paper, diagnostics, path, out_path)
+            fallback = annotated_copy(paper, diagnostics, path, out_path)
             result["annotated"] = str(out_path)
-        except (ResEditError, OSError) as exc:
-            result["annotated_error"] = str(exc)
+            if fallback:
+                result["notes"].append(fallback)
+        except Exception as exc:  # python-docx refuses some files docx2python reads (.docm)
+            result["annotated_error"] = f"{type(exc).__name__}: {exc}"
     return result
 
 

@@ -188,3 +188,28 @@ def test_out_in_the_papers_folder_never_overwrites_a_paper(tmp_path, capsys):
     assert main(["review", str(tmp_path), "--out", str(tmp_path), "--no-nlp"]) == 1
     assert (tmp_path / "paper.docx").read_bytes() == original
     assert (tmp_path / "paper-2.docx").exists() and (tmp_path / "summary.md").exists()
+
+
+def test_a_file_python_docx_refuses_still_gets_its_row(tmp_path, capsys):
+    """A macro-enabled document renamed .docx: docx2python reads it, python-docx will not open it;
+    the paper is reviewed and its annotated copy is an export in the NMUN layout, with a note."""
+    import zipfile
+
+    build(tmp_path / "plain.docx")
+    data = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "plain.docx") as src, zipfile.ZipFile(data, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                part = part.replace(b"wordprocessingml.document.main+xml",
+                                    b"ms-word.document.macroEnabled.main+xml")
+            dst.writestr(info.filename, part)
+    (tmp_path / "macro.docx").write_bytes(data.getvalue())
+    code = main(["review", str(tmp_path / "macro.docx"), str(tmp_path / "plain.docx"),
+                 "--out", str(tmp_path / "out"), "--no-nlp"])
+    captured = capsys.readouterr()
+    assert code == 1  # findings (sponsorship), no unreadable file
+    assert "macro.docx" in captured.out and "plain.docx" in captured.out
+    assert (tmp_path / "out" / "plain.docx").exists()
+    assert read_paper(tmp_path / "out" / "macro.docx") == read_paper(tmp_path / "plain.docx")
+    assert "the copy is an export" in (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")

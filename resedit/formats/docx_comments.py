@@ -53,30 +53,33 @@ def clause_of(paper: WorkingPaper, diagnostic: Diagnostic) -> Clause | None:
 
 
 def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: Path,
-                   out_path: Path) -> int:
-    """Write the annotated copy; returns how many comments were attached."""
+                   out_path: Path) -> str | None:
+    """Write the annotated copy. Returns None, or why the copy is an export rather than the
+    original (python-docx refuses some files docx2python reads, e.g. a macro-enabled document)."""
     from resedit.formats import atomic_write
 
+    document, fallback = None, None
     if Path(source).suffix.lower() == ".docx":
-        document = docx.Document(str(source))  # read_docx already ran the safety checks on it
-        locate = _docx_locator(document, paper)
-    else:
+        try:
+            document = docx.Document(str(source))  # read_docx already ran the safety checks
+            locate = _docx_locator(document, paper)
+        except (ValueError, KeyError) as exc:
+            fallback = f"the original could not be copied ({exc}); the copy is an export"
+    if document is None:
         from resedit.formats.docx_out import build_document
 
         document, placed = build_document(paper)
         locate = _export_locator(document, paper, placed)
-    attached = 0
     for diagnostic in diagnostics:
         clause = clause_of(paper, diagnostic)
         paragraph = locate(diagnostic, clause)
         if paragraph is None:
             continue
         _comment(document, paragraph, comment_text(diagnostic, clause))
-        attached += 1
     buffer = io.BytesIO()
     document.save(buffer)
     atomic_write(Path(out_path), buffer.getvalue())
-    return attached
+    return fallback
 
 
 def _comment(document, paragraph: Paragraph, lines: list[str]) -> None:
