@@ -133,6 +133,9 @@ def test_layout_numbering_line_numbers_font_and_italics(tmp_path):
     ("Requests,", "Requests"),
     ("Aware of the challenges,", "Aware"),
     ("Emphasizes in particular the need;", "Emphasizes"),
+    ("Takes note with appreciation of the report;", "Takes note with appreciation"),
+    ("Noting with concern in particular the rise,", "Noting with concern"),
+    ("Welcomes with great appreciation the work;", "Welcomes with great appreciation"),
 ])
 def test_opener(text, opener):
     assert text[:opener_length(text)] == opener

@@ -84,8 +84,6 @@ def opener_length(text: str) -> int:
             count += 1 + TAILS[word]
         else:
             break
-        if word in TAILS:
-            break
     count = min(count, len(words))
     phrase = " ".join(words[:count])
     return len(phrase.rstrip(",;:."))
