@@ -37,8 +37,7 @@ LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"),
 
 # Words that open a two-word phrase ("Deeply concerned", "Further requests") or continue one.
 LEADING_ADVERBS = {"also", "further", "furthermore", "again", "once", "deeply", "fully", "strongly",
-                   "firmly", "gravely", "greatly", "keenly", "profoundly", "seriously", "highly",
-                   "expressing", "reaffirming"}
+                   "firmly", "gravely", "greatly", "keenly", "profoundly", "seriously", "highly"}
 TRAILING_ADVERBS = {"also", "further", "again", "furthermore", "moreover", "once"}
 TAILS = {"with": 1, "upon": 0, "into": 1, "in": 1, "note": 0}  # word -> how many more words it takes
 MAX_OPENER_WORDS = 5
@@ -67,7 +66,7 @@ def opener_length(text: str) -> int:
     if not words or not words[0]:
         return 0
     count = 1
-    if words[0].lower() in LEADING_ADVERBS - {"expressing", "reaffirming"} or (
+    if words[0].lower() in LEADING_ADVERBS or (
             words[0].lower().endswith("ly") and len(words[0]) > 4 and len(words) > 1):
         count = 2
     if words[0].lower() in ("having", "being") and len(words) > 1:
