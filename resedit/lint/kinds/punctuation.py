@@ -71,8 +71,8 @@ def subclause_endings(rule, ctx):
         counted = [e for e in endings if e is not None]
         if not counted:
             continue
-        usual = max(set(counted), key=counted.count)
-        usual = usual if usual in (";", ",") else ";"
+        # The list's usual ending; a tie goes to the semicolon, the UN's ending for sub-paragraphs.
+        usual = "," if counted.count(",") > counted.count(";") else ";"
         for index, (child, ending) in enumerate(zip(inner, endings)):
             if ending is not None and ending != usual:
                 hit = _ending_hit(part, position, path + (index,), child, usual)
