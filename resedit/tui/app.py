@@ -28,18 +28,21 @@ class ResEditApp(App):
         self.ask_new = ask_new
         self.theme = pick_theme()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The editor is the first screen (no blank default screen painted before it)."""
         from resedit.tui.screens.editor import EditorScreen
 
+        self.editor = EditorScreen(self.session)
+        return self.editor
+
+    def on_mount(self) -> None:
         session = self.session
         session.schedule = lambda delay, callback: self.set_timer(delay, callback)
         session.on_findings = self._findings_arrived
-        self.editor = EditorScreen(session)
         session.document.add_listener(self._document_changed)
         if session.lint_process is not None:
             session.lint_process.set_callback(
                 lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
-        self.push_screen(self.editor)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, TextArea
+from textual.widgets import OptionList, TextArea
 
 from resedit.model.diagnostic import Diagnostic
 from resedit.model.edits import Batch, DeleteClause, EditError, InsertClause, MoveClause, SetField, SetText
@@ -22,7 +22,7 @@ from resedit.tui.keys import bindings
 from resedit.tui.widgets.clause_editor import ClauseEditor
 from resedit.tui.widgets.findings_panel import FindingList, FindingsPanel
 from resedit.tui.widgets.outline_view import OutlineView
-from resedit.tui.widgets.status_line import StatusLine
+from resedit.tui.widgets.status_line import KeyHints, StatusLine
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 FIELD_TITLES = dict(outline.HEADER_ROWS)
@@ -45,7 +45,7 @@ class EditorScreen(Screen):
                 yield ClauseEditor(self.structural, id="clause")
                 yield FindingsPanel(id="findings")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyHints(id="keys")
 
     def on_mount(self) -> None:
         rows = outline.clause_rows(self.paper)

@@ -43,6 +43,15 @@ class FindingsPanel(Vertical):
     def show(self, current: list[Diagnostic], others: list[Diagnostic], where: dict[int, str],
              note: str = "") -> None:
         """`where` maps id(diagnostic) to a short place such as "op 3(b)"."""
+        signature = ([(d.code, d.message, where.get(id(d))) for d in current],
+                     [(d.code, d.message, where.get(id(d))) for d in others], note)
+        if signature == getattr(self, "_signature", None):
+            # same findings: keep the rows, but point at the new Diagnostic objects
+            self._by_option = {k: d for k, d in zip(self._by_option, current + others)}
+            self.findings, self._where = current + others, where
+            self._detail()
+            return
+        self._signature = signature
         listing = self.query_one(FindingList)
         old = listing.highlighted
         self.findings, self._where = current + others, where
@@ -93,7 +102,7 @@ class FindingsPanel(Vertical):
         detail = self.query_one("#finding-detail", Static)
         d = self.selected() if self.findings else None
         if d is None:
-            detail.update(Text("No findings. Keep drafting.", style="dim"))
+            self._set_detail(detail, Text("No findings. Keep drafting.", style="dim"))
             return
         text = Text()
         text.append(f"{d.code} {d.name}", style="bold")
@@ -105,4 +114,9 @@ class FindingsPanel(Vertical):
         if d.suggestions:
             text.append("\nFix (ctrl+f): ", style="bold green")
             text.append(d.suggestions[0])
-        detail.update(text)
+        self._set_detail(detail, text)
+
+    def _set_detail(self, detail: Static, text: Text) -> None:
+        if text.plain != getattr(self, "_detail_plain", None):  # skip no-op layout refreshes
+            self._detail_plain = text.plain
+            detail.update(text)

@@ -19,10 +19,15 @@ class OutlineView(OptionList):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._rows: list[Row] = []
+        self._shown: dict[str, tuple] = {}  # key -> what its prompt shows, to skip no-op redraws
 
     def show(self, rows: list[Row], marks: dict[str, str], current: str | None) -> None:
         """Redraw every row; `marks` maps a row key to the worst severity found there."""
-        self._rows = rows
+        signature = {row.key: self._visible(row, marks.get(row.key)) for row in rows}
+        if list(signature.items()) == list(self._shown.items()):
+            self.select_key(current)
+            return
+        self._rows, self._shown = rows, signature
         options: list[Option | None] = []
         for row in rows:
             options.append(Option(self._prompt(row, marks.get(row.key)), id=row.key))
@@ -31,7 +36,15 @@ class OutlineView(OptionList):
         self.add_options(options)
         self.select_key(current, fallback=highlighted)
 
+    def _visible(self, row: Row, severity: str | None) -> tuple:
+        width = max(self.size.width, 80)  # a row never shows more than the widget is wide
+        return (row.label, row.depth, row.text[:width], severity)
+
     def update_row(self, row: Row, severity: str | None) -> None:
+        visible = self._visible(row, severity)
+        if self._shown.get(row.key) == visible:
+            return  # typing past what the row can show: nothing to redraw
+        self._shown[row.key] = visible
         try:
             self.replace_option_prompt(row.key, self._prompt(row, severity))
         except Exception:  # the row vanished meanwhile: the next full redraw fixes it

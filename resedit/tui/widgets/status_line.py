@@ -1,4 +1,5 @@
-"""StatusLine: committee, sponsors and signatories against the threshold, model state, saved."""
+"""StatusLine: committee, sponsors and signatories against the threshold, model state, saved;
+KeyHints: the few keys a newcomer needs, in one line (lighter to start than Textual's Footer)."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -17,4 +18,18 @@ class StatusLine(Static):
         text.append(" │ ")
         text.append("saved" if saved else "● unsaved", style="green" if saved else "bold yellow")
         text.append(f" │ {name}", style="dim")
-        self.update(text)
+        if text.plain != getattr(self, "_plain", None) or text.spans != getattr(self, "_spans", None):
+            self._plain, self._spans = text.plain, list(text.spans)
+            self.update(text)
+
+
+class KeyHints(Static):
+    """Clickable like the Footer: each hint runs its action."""
+
+    HINTS = (("F1", "Help", "screen.help"), ("^S", "Save", "screen.save"), ("^F", "Fix", "screen.fix"),
+             ("^Z", "Undo", "screen.undo"), ("F2", "Sponsors", "screen.sponsors"),
+             ("^P", "Commands", "app.command_palette"))
+
+    def on_mount(self) -> None:
+        self.update("".join(f"[b reverse] {key} [/] [@click={action}]{label}[/]  "
+                            for key, label, action in self.HINTS))
