@@ -167,3 +167,68 @@ def test_new_paper_asks_committee_and_topic_and_starts_from_the_skeleton(tmp_pat
             await pilot.pause()
             assert paper.preamble[0].text == "Recalling its resolution 27/2,"
     run(scenario())
+
+
+def test_export_to_word_and_text_from_the_editor(paper_file, tmp_path):
+    async def scenario():
+        app = make_app(paper_file, journal=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot, app)
+            for name in ("out.docx", "out.txt"):
+                await pilot.press("f5")
+                await pilot.pause()
+                field = app.screen.query_one("Input")
+                field.value = str(tmp_path / name)
+                await pilot.press("enter")
+                await pilot.pause()
+            expected = [c.text for c in app.session.document.paper.operative]
+        for name in ("out.docx", "out.txt"):
+            assert [c.text for c in read_paper(tmp_path / name).operative] == expected
+    run(scenario())
+
+
+class _PeerDocument:
+    """A document with LocalDocument's interface whose changes can also come from 'elsewhere'
+    (what co-drafting's SharedDocument does): the editor must follow without losing the cursor."""
+
+    def __init__(self, paper):
+        from resedit.tui.document import LocalDocument
+        self._local = LocalDocument(paper)
+        self.peers, self.cursors = [], []
+
+    def __getattr__(self, name):
+        return getattr(self._local, name)
+
+    def set_cursor(self, clause_id, offset=0):
+        self.cursors.append((clause_id, offset))
+
+    def remote(self, edit):
+        from resedit.model.edits import Batch, apply
+        apply(self._local.paper, edit)
+        self._local.version += 1
+        for listener in self._local._listeners:
+            listener(Batch(()), "remote")
+
+
+def test_remote_changes_keep_the_local_cursor_and_typing_in_place(paper_file):
+    from resedit.model.edits import SetText
+
+    async def scenario():
+        doc = _PeerDocument(read_paper(paper_file))
+        app = make_app(document=doc, journal=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot, app)
+            clause = doc.paper.operative[0]
+            app.editor.go_to(clause.id, offset=len("Calls upon"))
+            assert doc.cursors[-1] == (clause.id, len("Calls upon"))
+            doc.remote(SetText(clause.id, "Also " + clause.text))  # a co-drafter types before us
+            await pilot.pause()
+            assert app.editor.editor.text.startswith("Also Calls upon")
+            await pilot.press(*" urgently")
+            await pilot.pause()
+            assert doc.paper.operative[0].text.startswith("Also Calls upon urgently Member States")
+            other = doc.paper.operative[2]
+            doc.remote(SetText(other.id, "Requests a report;"))  # elsewhere: the editor stays put
+            await pilot.pause()
+            assert app.editor.current == clause.id
+    run(scenario())

@@ -6,6 +6,7 @@ with `nlp=True`. Co-drafting passes its own document object (same interface as L
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -36,10 +37,13 @@ class ResEditApp(App):
         return self.editor
 
     def on_mount(self) -> None:
+        self._ui_thread = threading.get_ident()
         session = self.session
         session.schedule = lambda delay, callback: self.set_timer(delay, callback)
         session.on_findings = self._findings_arrived
-        session.document.add_listener(self._document_changed)
+        session.document.add_listener(lambda edit, origin: self._on_ui(self._document_changed, edit, origin))
+        if hasattr(session.document, "add_peer_listener"):  # co-drafting presence
+            session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
             session.lint_process.set_callback(
                 lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
@@ -121,6 +125,17 @@ class ResEditApp(App):
             self.editor.go_to(rows[0] if rows else "field:topic")
             return
         self.editor.document_changed(edit, origin)
+
+    def _on_ui(self, callback, *args) -> None:
+        """Run on the UI thread: at once when already there, else via call_from_thread."""
+        if threading.get_ident() == self._ui_thread:
+            callback(*args)
+        else:
+            self.call_from_thread(callback, *args)
+
+    def _peers_changed(self) -> None:
+        if self.editor.is_mounted:
+            self.editor.lint_updated()
 
     def _findings_arrived(self) -> None:
         if self.editor.is_mounted:

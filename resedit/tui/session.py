@@ -165,7 +165,22 @@ class Session:
         return Path(path)
 
     def display_name(self) -> str:
+        peers = self.peers_line()
+        if peers:
+            read_only = " (read only)" if getattr(self.document, "read_only", False) else ""
+            return peers + read_only
         return self.path.name if self.path else "new paper (not saved yet)"
+
+    def peer_clauses(self) -> set[str]:
+        """Clauses other co-drafters are on (documents without peers: none)."""
+        return {p.clause for p in getattr(self.document, "peers", []) if getattr(p, "clause", None)}
+
+    def peers_line(self) -> str:
+        peers = getattr(self.document, "peers", None)
+        if peers is None:
+            return ""
+        names = ", ".join(p.name for p in peers[:3]) + ("…" if len(peers) > 3 else "")
+        return f"{len(peers)} co-drafting: {names}" if peers else "co-drafting: alone"
 
     def committee_code(self) -> str:
         paper = self.document.paper

@@ -48,6 +48,8 @@ class EditorScreen(Screen):
         yield KeyHints(id="keys")
 
     def on_mount(self) -> None:
+        if getattr(self.session.document, "read_only", False):  # co-drafting: dais or signatory
+            self.editor.read_only = True
         rows = outline.clause_rows(self.paper)
         self.go_to(rows[0].key if rows else "field:topic")
         self.redraw(structure=True)
@@ -81,6 +83,13 @@ class EditorScreen(Screen):
             editor.focus()
         self.query_one(OutlineView).select_key(key)
         self._show_findings()
+        self.publish_cursor()
+
+    def publish_cursor(self) -> None:
+        """Co-drafting: tell the others which clause this delegate is on (if the document can)."""
+        set_cursor = getattr(self.session.document, "set_cursor", None)
+        if set_cursor is not None and self.current and not self.current.startswith("field:"):
+            set_cursor(self.current, self.editor.offset)
 
     def _hint_for(self, key: str) -> str:
         """The keys a newcomer needs next, in the editor's bottom border."""
@@ -149,6 +158,8 @@ class EditorScreen(Screen):
     @on(TextArea.Changed, "#clause")
     def _typed(self, event: TextArea.Changed | None = None) -> None:
         """Bring the paper up to the editor's text (always the live text, never the event's)."""
+        if self.editor.read_only:
+            return
         key, text = self.current, self.editor.text
         if key is None or text == self._text_of(key):
             return
@@ -159,6 +170,7 @@ class EditorScreen(Screen):
                                         coalesce=("field", key))
         elif self.paper.find(key) is not None:
             self.session.document.apply(SetText(key, text), coalesce=("text", key))
+            self.publish_cursor()
 
     def flush_typing(self) -> None:
         """Apply typing whose Changed message has not been handled yet, before another edit."""
@@ -251,8 +263,9 @@ class EditorScreen(Screen):
             rows = outline.clause_rows(self.paper)
             self.go_to(rows[-1].key if rows else "field:topic")
         elif self.current and self.editor.text != self._text_of(self.current):
-            offset = self.editor.offset
-            self.editor.load_text(self._text_of(self.current))
+            old, new = self.editor.text, self._text_of(self.current)
+            offset = shift_offset(old, new, self.editor.offset)
+            self.editor.load_text(new)
             self.editor.set_offset(offset)
 
     def _redraw_now(self) -> None:
@@ -278,7 +291,7 @@ class EditorScreen(Screen):
         self.show_status()
 
     def _marks(self) -> dict[str, str]:
-        marks: dict[str, str] = {}
+        marks: dict[str, str] = {key: "peer" for key in self.session.peer_clauses()}
         for d in self.session.findings():
             key = d.location.clause_id or {"header": "field:topic", "sponsors": "sponsors"}.get(
                 d.location.part)
@@ -425,6 +438,23 @@ def _touched(edit) -> str | None:
             if found:
                 return found
     return None
+
+
+def shift_offset(old: str, new: str, offset: int) -> int:
+    """Where a cursor at `offset` in `old` belongs after someone else turned it into `new`:
+    text changed before the cursor moves it, text after it does not."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    if offset <= prefix:
+        return offset
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    if offset >= len(old) - suffix:
+        return offset + len(new) - len(old)
+    return len(new) - suffix  # the cursor was inside the changed stretch: put it after the change
 
 
 def apply_suggestion(text: str, finding: Diagnostic) -> str:
