@@ -232,3 +232,23 @@ def test_remote_changes_keep_the_local_cursor_and_typing_in_place(paper_file):
             await pilot.pause()
             assert app.editor.current == clause.id
     run(scenario())
+
+
+def test_quit_without_saving_leaves_no_journal_and_quit_keeps_one_otherwise(paper_file):
+    from resedit.tui.journal import journal_path
+
+    async def scenario(answer_keys):
+        app = make_app(paper_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot, app)
+            await pilot.press(*"Also ")
+            await pilot.pause(0.6)  # the journal is written within half a second
+            assert journal_path(paper_file).is_file()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            await pilot.press(*answer_keys)
+            await pilot.pause()
+    asyncio.run(scenario(["tab", "enter"]))  # "Quit without saving"
+    assert not journal_path(paper_file).exists()
+    asyncio.run(scenario(["escape"]))  # keep editing; the test harness then closes the app
+    assert journal_path(paper_file).is_file()  # unsaved work stays recoverable

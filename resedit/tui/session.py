@@ -213,5 +213,6 @@ class Session:
             else:
                 self.write_journal()
             self.journal.close()
+            self.journal = None  # closing twice (quit, then unmount) must not write it back
         if self.lint_process is not None:
             self.lint_process.stop()
