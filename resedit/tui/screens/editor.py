@@ -99,10 +99,10 @@ class EditorScreen(Screen):
         if row is None:
             return "F1 help"
         if row.depth:
-            return "Enter new sub-clause · Shift+Tab lift · F1 help"
+            return "Enter new · Shift+Tab lift · F1 help"
         if row.part == "preamble":
-            return "Enter new clause · Ctrl+O make operative · F1 help"
-        return "Enter new clause · Tab sub-clause · F1 help"
+            return "Enter new · Ctrl+O to operative · F1 help"
+        return "Enter new · Tab sub-clause · F1 help"
 
     def _text_of(self, key: str) -> str:
         if key.startswith("field:"):

@@ -23,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Help — Esc closes"
+            body.border_title = "Help — ↑↓ scroll, Esc closes"
             yield Static(Text(INTRO), classes="help-intro")
             for group, keys in KEYS.items():
                 table = Table(title=group, title_justify="left", title_style="bold",
@@ -33,6 +33,9 @@ class HelpScreen(ModalScreen[None]):
                 for key in keys:
                     table.add_row(key.shown, key.description)
                 yield Static(table, classes="help-group")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()  # ↑↓ PgUp PgDn scroll at once
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
