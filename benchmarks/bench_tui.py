@@ -125,15 +125,19 @@ def main() -> int:
     minimal = work / "minimal.py"
     minimal.write_text(MINIMAL)
     editor = [sys.executable, "-m", "resedit.cli", "edit", str(paper)]
-    base_runs, edit_runs = [], []
-    for _ in range(RUNS):  # interleaved, so machine load hits both alike
+    base_runs, edit_runs, model_runs = [], [], []
+    for _ in range(RUNS):  # interleaved, so machine load hits all alike
         base_runs.append(first_paint([sys.executable, str(minimal)], b"minimal app"))
         edit_runs.append(first_paint(editor + ["--no-nlp"], b"Outline"))
+        model_runs.append(first_paint(editor, b"Outline"))  # also spawning the lint process
         for journal in work.glob(".*journal"):
             journal.unlink()
     base, edit = statistics.median(base_runs), statistics.median(edit_runs)
+    with_model = statistics.median(model_runs)
     print(f"first paint, median of {RUNS}: minimal Textual app {base * 1000:.0f} ms, "
-          f"resedit editor {edit * 1000:.0f} ms, ratio {edit / base:.2f} (target <= 1.3)", flush=True)
+          f"resedit editor {edit * 1000:.0f} ms, ratio {edit / base:.2f} (target <= 1.3); "
+          f"with the lint process starting too {with_model * 1000:.0f} ms, ratio "
+          f"{with_model / base:.2f}", flush=True)
 
     term = Terminal(editor)  # with the lint process, as `resedit PAPER` runs
     try:
