@@ -252,3 +252,30 @@ def test_quit_without_saving_leaves_no_journal_and_quit_keeps_one_otherwise(pape
     assert not journal_path(paper_file).exists()
     asyncio.run(scenario(["escape"]))  # keep editing; the test harness then closes the app
     assert journal_path(paper_file).is_file()  # unsaved work stays recoverable
+
+
+def test_picking_a_finding_jumps_to_its_clause_and_selects_where_it_is(paper_file):
+    async def scenario():
+        app = make_app(paper_file, journal=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot, app)
+            doc = app.session.document
+            clause = doc.paper.preamble[2]
+            app.editor.go_to(clause.id)
+            await pilot.press("backspace", ".")  # "... trafficking." : PUN001 on this clause
+            await pilot.pause()
+            app.editor.go_to(doc.paper.operative[0].id)
+            await pilot.press("f3")  # the findings list; the paper's findings are listed
+            await pilot.pause()
+            listing = app.editor.query_one("#finding-list")
+            index = next(i for i in range(listing.option_count)
+                         if "PUN001" in str(listing.get_option_at_index(i).prompt))
+            listing.highlighted = index
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.editor.current == clause.id
+            assert app.editor.editor.selected_text == "."
+            await pilot.press("ctrl+f")
+            await pilot.pause()
+            assert clause.text.endswith("trafficking,")
+    run(scenario())

@@ -44,3 +44,12 @@ def test_help_screen(app, snap_compare):
 
 def test_sponsors_screen(app, snap_compare):
     assert snap_compare(app, terminal_size=(80, 24), press=["f2"], run_before=started)
+
+
+def test_editor_screen_on_a_light_terminal(tmp_path, snap_compare, monkeypatch):
+    monkeypatch.setenv("COLORFGBG", "0;15")  # what light terminals announce
+    target = tmp_path / "trafficking.txt"
+    shutil.copy(EXAMPLE, target)
+    app = make_app(target, journal=False)
+    assert app.theme == "textual-light"
+    assert snap_compare(app, terminal_size=(80, 24), run_before=started)

@@ -149,6 +149,8 @@ class EditorScreen(Screen):
         loc = event.diagnostic.location
         if loc.clause_id and self.paper.find(loc.clause_id):
             self.go_to(loc.clause_id, offset=loc.start)
+            if loc.start is not None and loc.end is not None and loc.end > loc.start:
+                self.editor.select_span(loc.start, loc.end)  # show where the finding is
         elif loc.part == "sponsors":
             self.action_sponsors()
         elif loc.part == "header":

@@ -71,7 +71,7 @@ class SponsorsScreen(ModalScreen[None]):
             if not entry.resolution.ok:
                 text.append(f"  {entry.resolution.describe()}", style="red")
             elif not entry.counts:
-                text.append("  (not counted)", style="yellow")
+                text.append("  (not counted)", style="dark_orange")
             listing.add_option(Option(text, id=f"{entry.role}:{entry.index}"))
 
     def _say(self, message: str, ok: bool) -> None:
@@ -100,9 +100,30 @@ class SponsorsScreen(ModalScreen[None]):
         if not isinstance(field, Input) or not field.value.strip():
             return
         role = "sponsor" if field.id == "add-sponsor" else "signatory"
+        if getattr(self.document, "read_only", False):  # co-drafting: the host applies a signature
+            self._sign(field, role)
+            return
         before = self.document.version
         self._change(add, field.value, role)
         if self.document.version != before:
+            field.value = ""
+
+    def _sign(self, field: Input, role: str) -> None:
+        from resedit.sponsorship.states import state_index
+
+        sign = getattr(self.document, "sign", None)
+        found = state_index().resolve(field.value)
+        if role != "signatory" or sign is None:
+            self._say("This copy is read only: you can only sign (as a signatory).", ok=False)
+        elif not found.ok:
+            self._say(found.describe(), ok=False)
+        else:
+            try:
+                sign(found.state.name)
+            except Exception as exc:  # refused by the host or not connected: say why
+                self._say(str(exc), ok=False)
+                return
+            self._say(f"signature sent: {found.state.name}", ok=True)
             field.value = ""
 
     def _picked(self) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from typing import Callable
 from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from resedit.tui.phrases import complete
 
@@ -39,6 +40,15 @@ class ClauseEditor(TextArea):
         offset = max(0, min(offset, len(self.text)))
         before = self.text[:offset]
         self.move_cursor((before.count("\n"), len(before) - (before.rfind("\n") + 1)))
+
+    def _location(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        before = self.text[:offset]
+        return before.count("\n"), len(before) - (before.rfind("\n") + 1)
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select characters start..end of the clause text (a finding's span)."""
+        self.selection = Selection(self._location(start), self._location(end))
 
     def update_suggestion(self) -> None:
         text = self.text

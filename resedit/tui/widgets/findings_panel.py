@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from resedit.model.diagnostic import Diagnostic
 
-ICON = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"), "info": ("i", "cyan")}
+ICON = {"error": ("✖", "bold red"), "warning": ("▲", "dark_orange"), "info": ("i", "dodger_blue2")}
 
 
 class FindingList(OptionList):

@@ -7,7 +7,7 @@ from textual.widgets.option_list import Option
 
 from resedit.tui.outline import Row
 
-SEVERITY_MARK = {"error": ("●", "bold red"), "warning": ("●", "yellow"), "info": ("·", "cyan"),
+SEVERITY_MARK = {"error": ("●", "bold red"), "warning": ("●", "dark_orange"), "info": ("·", "dodger_blue2"),
                  "peer": ("◆", "bold magenta")}  # a co-drafter is on this clause
 PART_TITLE = {"preamble": "Preamble", "operative": "Operative"}
 

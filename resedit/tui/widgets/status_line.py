@@ -16,7 +16,7 @@ class StatusLine(Static):
         text.append(backers, style=style)
         text.append(f" │ NLP {model}", style="dim" if model != "ready" else "")
         text.append(" │ ")
-        text.append("saved" if saved else "● unsaved", style="green" if saved else "bold yellow")
+        text.append("saved" if saved else "● unsaved", style="green" if saved else "bold dark_orange")
         text.append(f" │ {name}", style="dim")
         if text.plain != getattr(self, "_plain", None) or text.spans != getattr(self, "_spans", None):
             self._plain, self._spans = text.plain, list(text.spans)
