@@ -90,6 +90,10 @@ class Session:
         for old in [v for v in self._sent if v < version - 20]:
             del self._sent[old]
         self.lint_process.request(version, paper)
+        if self.lint_process.ready:
+            self.nlp_state = "checking…"
+            if self.on_findings:
+                self.on_findings()
 
     def lint_event(self, kind: str, payload) -> None:
         """From the lint process (already on the UI thread)."""
@@ -105,7 +109,7 @@ class Session:
             if texts is None:
                 return
             self.nlp, self._nlp_texts = found, texts
-            self.nlp_state = "ready"
+            self.nlp_state = "ready" if version == max(self._sent) else "checking…"
         if self.on_findings:
             self.on_findings()
 
