@@ -66,7 +66,9 @@ def test_broken_paper_findings_by_category_and_position(tmp_path, capsys):
         ("PUN003", "punctuation", "operative", 3, 14),  # last clause ends with a semicolon
     }
     by_code = {d["code"]: d for d in doc["files"][0]["diagnostics"]}
-    assert by_code["PUN001"]["suggestions"] == ["Recalling its resolution 27/2 of 18 May 2018,"]
+    # A suggestion replaces location.start..end of the clause text: here the full stop.
+    assert by_code["PUN001"]["suggestions"] == [","]
+    assert (by_code["PUN001"]["location"]["start"], by_code["PUN001"]["location"]["end"]) == (44, 45)
     assert by_code["NUM002"]["suggestions"] == ["3."]
 
 
@@ -76,7 +78,7 @@ def test_text_output_names_file_line_code_and_hint(tmp_path, capsys):
     code, out, err = run_check(capsys, paper, "--select", "PUN001")
     assert code == 1 and err == ""
     assert f"{paper}:6: PUN001 [error] preambular clause 1:" in out
-    assert "    hint: Recalling its resolution 27/2 of 18 May 2018," in out
+    assert "    hint: replace “.” with “,”" in out
 
 
 def test_select_ignore_and_fail_on(tmp_path, capsys):

@@ -77,17 +77,15 @@ def test_edge_operations_refuse_instead_of_breaking():
     assert outline.merge_into_previous(p, p.preamble[0].id) is None
 
 
-def test_apply_suggestion_span_whole_clause_and_opening_words():
+def test_apply_suggestion_replaces_the_span_and_nothing_else():
     def finding(start, end, suggestion):
         return Diagnostic("X", "x", "opener", "error", "", Location("operative", 1, start=start, end=end),
                           suggestions=[suggestion])
     assert apply_suggestion("Urging States to act;", finding(0, 6, "Urges")) == "Urges States to act;"
-    assert apply_suggestion("Urges States to act,", finding(19, 20, "Urges States to act;")) == \
-        "Urges States to act;"
-    assert apply_suggestion("Deeply concern by the rise,", finding(None, None, "Deeply concerned by")) == \
-        "Deeply concerned by the rise,"
-    assert apply_suggestion("Calls Member States to act;", finding(None, None, "Calls upon")) == \
-        "Calls upon Member States to act;"
+    assert apply_suggestion("Urges States to act,", finding(19, 20, ";")) == "Urges States to act;"
+    assert apply_suggestion("Urges States to act", finding(19, 19, ".")) == "Urges States to act."
+    # No span: the suggestion names something the editor sets itself (a number), not clause text.
+    assert apply_suggestion("Urges States to act;", finding(None, None, "3.")) is None
 
 
 def test_opener_completion_from_the_lexicon_for_each_part():

@@ -74,7 +74,8 @@ def run(args) -> int:
                                        paper.notes)
         entries.append(entry)
         line = sponsorship_line(paper, committee, args.conference, args.present)
-        outputs.append(text_report.render_file({**entry, "sponsorship_line": line}, diagnostics))
+        outputs.append(text_report.render_file({**entry, "sponsorship_line": line}, diagnostics,
+                                               lambda d, paper=paper: span_text(paper, d)))
         if any(FAIL_ON.index(d.severity) <= threshold for d in diagnostics):
             worst = max(worst, 1)
     if args.format == "json":
@@ -82,3 +83,16 @@ def run(args) -> int:
     else:
         sys.stdout.write("".join(line + "\n" for lines in outputs for line in lines))
     return worst
+
+
+def span_text(paper, diagnostic) -> str | None:
+    """The text a finding's start..end offsets index: its clause, or the sponsor list as written."""
+    loc = diagnostic.location
+    if loc.clause_id:
+        clause = paper.find(loc.clause_id)
+        return clause.text if clause else None
+    if loc.part == "sponsors":
+        for field in ("sponsors", "signatories"):
+            if paper.lines.get(field) == loc.line:
+                return ", ".join(getattr(paper, field))
+    return None

@@ -13,7 +13,19 @@ def _where(d) -> str:
     return f"{name} {loc.clause}" + (f" ({sub})" if sub else "")
 
 
-def render_file(entry: dict, diagnostics) -> list[str]:
+def hint(d, text: str | None) -> str:
+    """The first suggestion as a person reads it: what to replace with what, or what to write."""
+    suggestion = d.suggestions[0]
+    start, end = d.location.start, d.location.end
+    if text is None or start is None or end is None:
+        return suggestion
+    old = text[start:end]
+    if old:
+        return f"replace “{old}” with “{suggestion}”"
+    return f"add “{suggestion}” at the end" if start >= len(text.rstrip()) else f"insert “{suggestion}” at {start}"
+
+
+def render_file(entry: dict, diagnostics, span_text=lambda d: None) -> list[str]:
     path = entry["path"]
     if "error" in entry:
         return [f"{path}: cannot check: {entry['error']['message']}"]
@@ -22,7 +34,7 @@ def render_file(entry: dict, diagnostics) -> list[str]:
         line = f":{d.location.line}" if d.location.line else ""
         lines.append(f"{path}{line}: {d.code} [{d.severity}] {_where(d)}: {d.message}")
         if d.suggestions:
-            lines.append(f"    hint: {d.suggestions[0]}")
+            lines.append(f"    hint: {hint(d, span_text(d))}")
     summary = entry["summary"]
     tail = ", ".join(f"{summary[s]} {s}{'s' if summary[s] != 1 else ''}" for s in summary)
     lines.append(f"{path}: {entry['committee']}: {tail}")

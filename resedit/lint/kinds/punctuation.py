@@ -20,21 +20,24 @@ def _last_leaf(clause: Clause, path: tuple[int, ...] = ()) -> tuple[tuple[int, .
     return _last_leaf(clause.children[-1], path + (len(clause.children) - 1,))
 
 
-def _fix(text: str, mark: str) -> str:
-    """The clause text with its final mark replaced by `mark`."""
-    body = text.rstrip()
-    if body and body[-1] in ",;.:":
-        body = body[:-1]
-    return body.rstrip() + mark
+def _mark_span(text: str) -> tuple[int, int]:
+    """Where the clause's final mark is (or, when it has none, the empty span where it goes):
+    past trailing footnote numbers and closing quotes, as `clause_ending` reads it."""
+    end = len(text.rstrip())
+    i = end
+    while i > 0 and (text[i - 1].isdigit() or text[i - 1] in "”’\"')] "):
+        i -= 1
+    if i > 0 and text[i - 1] in ",;.:" and clause_ending(text):
+        return i - 1, i
+    return end, end
 
 
 def _ending_hit(part, position, path, clause, expected):
     found = clause_ending(clause.text)
     if found != expected:
-        end = len(clause.text.rstrip())
-        return Hit(where(part, position, path, clause, start=max(end - 1, 0), end=end),
-                   {"found": _NAMES[found], "expected": _NAMES[expected]},
-                   [_fix(clause.text, expected)])
+        start, end = _mark_span(clause.text)
+        return Hit(where(part, position, path, clause, start=start, end=end),
+                   {"found": _NAMES[found], "expected": _NAMES[expected]}, [expected])
     return None
 
 

@@ -6,7 +6,6 @@ and schedules the journal. Undo and redo are the document's.
 """
 from __future__ import annotations
 
-import difflib
 
 from textual import on
 from textual.app import ComposeResult
@@ -401,9 +400,11 @@ class EditorScreen(Screen):
             self.notify("No finding with a fix here", timeout=2)
             return
         clause = self.paper.find(chosen.location.clause_id or "")
-        if clause is None:
+        new_text = apply_suggestion(clause.text, chosen) if clause else None
+        if new_text is None:
+            self.notify("This finding has no fix to apply here (numbers and letters are set "
+                        "when the paper is saved)", timeout=3)
             return
-        new_text = apply_suggestion(clause.text, chosen)
         self._apply(SetText(clause.id, new_text), focus=clause.id)
         self.notify(f"Applied: {chosen.suggestions[0]}", timeout=2)
 
@@ -459,25 +460,11 @@ def shift_offset(old: str, new: str, offset: int) -> int:
     return len(new) - suffix  # the cursor was inside the changed stretch: put it after the change
 
 
-def apply_suggestion(text: str, finding: Diagnostic) -> str:
-    """The clause text with the finding's first suggestion put in place.
-
-    A suggestion replaces the finding's start..end span; without a span it replaces the opening
-    words: as many leading words as read most like the suggestion ("Urging" -> "Urges", "Deeply
-    concern by" -> "Deeply concerned by", "Calls Member States" -> "Calls upon Member States").
-    """
-    suggestion = finding.suggestions[0]
+def apply_suggestion(text: str, finding: Diagnostic) -> str | None:
+    """The clause text with the finding's first suggestion put in place, or None when it has none
+    to put: a suggestion replaces the finding's start..end span of the clause text (the lint
+    contract); without a span it names something the editor does itself (a number, a letter)."""
     start, end = finding.location.start, finding.location.end
-    if start is not None and end is not None:
-        if start > 0 and suggestion.startswith(text[:start]):
-            return suggestion  # a kind that proposes the whole clause (e.g. the ending kinds)
-        return text[:start] + suggestion + text[end:]
-    words = text.split(" ")
-    best, best_score = 1, -1.0
-    for count in range(1, min(len(words), len(suggestion.split()) + 1) + 1):
-        head = " ".join(words[:count]).lower()
-        score = difflib.SequenceMatcher(None, head, suggestion.lower()).ratio()
-        if score > best_score + 1e-9:
-            best, best_score = count, score
-    rest = " ".join(words[best:])
-    return f"{suggestion} {rest}" if rest else suggestion
+    if not finding.suggestions or start is None or end is None:
+        return None
+    return text[:start] + finding.suggestions[0] + text[end:]
