@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
+from resedit.datafile import read_yaml
 from resedit.errors import DataFileError, ResEditError
 from resedit.paths import lexicon_dir
 
@@ -109,16 +109,6 @@ def load_roster(path: Path) -> list[str]:
     return out
 
 
-def _yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
-    except OSError as exc:
-        raise DataFileError(path, None, f"cannot read: {exc.strerror}") from exc
-
-
 def _check_mandate(path: Path, data: dict, vocabulary: dict) -> None:
     """Every statement names a known source; every overreach entry a known construction and a
     known 'cannot' statement. Errors name the file and the key."""
@@ -159,7 +149,7 @@ def _check_mandate(path: Path, data: dict, vocabulary: dict) -> None:
 
 def _load_file(path: Path, vocabulary: dict | None = None) -> Committee:
     vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
-    data = _yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, 1, "a committee profile must be a mapping")
     for key in ("code", "name", "opening"):
@@ -186,7 +176,7 @@ def load_vocabulary(path: Path | None = None) -> dict:
         return {"constructions": {}, "organs": []}
     key = _stamp([path])
     if key not in _VOCABULARY_CACHE:
-        data = _yaml(path)
+        data = read_yaml(path)
         if not isinstance(data, dict) or not isinstance(data.get("constructions"), dict):
             raise DataFileError(path, 1, "expected a mapping with a 'constructions' mapping")
         _VOCABULARY_CACHE.clear()

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from resedit.datafile import read_yaml
 from resedit.errors import DataFileError
 from resedit.paths import lexicon_dir
 
@@ -32,13 +32,7 @@ def _lines(path: Path) -> list[tuple[int, str]]:
 
 
 def _yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataFileError(path, None, f"cannot read: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, 1, "expected a mapping")
     return data

@@ -143,7 +143,7 @@ def test_malformed_rules_file_names_file_and_line(tmp_path):
     result = subprocess.run([sys.executable, "-m", "resedit.cli", "check", str(EXAMPLE)],
                             capture_output=True, text=True, env={"RESEDIT_DATA": str(data), "PATH": ""})
     assert result.returncode == 2
-    assert f"clause_rules.yaml:{index}:" in result.stderr or "clause_rules.yaml:" in result.stderr
+    assert f"clause_rules.yaml:{index + 1}:" in result.stderr  # the line of the bad value
     assert "'severity' is 'fatal'" in result.stderr
 
 

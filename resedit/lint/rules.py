@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from resedit.datafile import line_of, read_yaml
 from resedit.errors import DataFileError
 from resedit.model.diagnostic import CATEGORIES, SEVERITIES
 from resedit.paths import rules_file
@@ -44,34 +43,17 @@ class Rule:
         return (not only or code in only) and code not in never
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Records each mapping's 1-based source line under '__line__'."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
-def _strip_lines(value):
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
-
-
 def _check_rule(path: Path, raw: dict, known_kinds) -> Rule:
-    line = raw.get("__line__")
+    line = line_of(raw)
     where = f"rule {raw.get('id', '?')}"
 
-    def fail(reason: str):
-        raise DataFileError(path, line, f"{where}: {reason}")
+    def fail(reason: str, key: str | None = None):
+        raise DataFileError(path, line_of(raw, key) or line, f"{where}: {reason}")
 
     for key in _REQUIRED:
         if key not in raw:
             fail(f"missing '{key}'")
-    unknown = set(raw) - set(_REQUIRED) - set(_OPTIONAL) - {"__line__"}
+    unknown = set(raw) - set(_REQUIRED) - set(_OPTIONAL)
     if unknown:
         fail(f"unknown field(s) {', '.join(sorted(unknown))}")
     if not isinstance(raw["id"], str) or not _ID.match(raw["id"]):
@@ -80,9 +62,9 @@ def _check_rule(path: Path, raw: dict, known_kinds) -> Rule:
         fail("'name' must be kebab-case, e.g. operative-semicolon")
     for key, allowed in (("category", CATEGORIES), ("severity", SEVERITIES), ("scope", SCOPES)):
         if raw[key] not in allowed:
-            fail(f"'{key}' is {raw[key]!r}; expected one of {', '.join(allowed)}")
+            fail(f"'{key}' is {raw[key]!r}; expected one of {', '.join(allowed)}", key)
     if raw["kind"] not in known_kinds:
-        fail(f"unknown kind {raw['kind']!r}; known kinds: {', '.join(sorted(known_kinds))}")
+        fail(f"unknown kind {raw['kind']!r}; known kinds: {', '.join(sorted(known_kinds))}", "kind")
     for key in ("message", "explain"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             fail(f"'{key}' must be a non-empty string")
@@ -92,28 +74,22 @@ def _check_rule(path: Path, raw: dict, known_kinds) -> Rule:
     for key in ("params", "when"):
         if key in raw and not isinstance(raw[key], dict):
             fail(f"'{key}' must be a mapping")
-    clean = _strip_lines(raw)
     try:
-        known_kinds[raw["kind"]].validate(clean.get("params") or {})
+        known_kinds[raw["kind"]].validate(raw.get("params") or {})
     except ValueError as exc:
         fail(f"params: {exc}")
-    return Rule(id=clean["id"], name=clean["name"], category=clean["category"],
-                severity=clean["severity"], scope=clean["scope"], kind=clean["kind"],
-                message=clean["message"].strip(), explain=clean["explain"].strip(),
-                examples=clean["examples"], params=clean.get("params") or {},
-                suggest=clean.get("suggest", ""), cite=(clean.get("cite") or "").strip(),
-                when=clean.get("when") or {}, line=line or 0)
+    return Rule(id=raw["id"], name=raw["name"], category=raw["category"],
+                severity=raw["severity"], scope=raw["scope"], kind=raw["kind"],
+                message=raw["message"].strip(), explain=raw["explain"].strip(),
+                examples=raw["examples"], params=raw.get("params") or {},
+                suggest=raw.get("suggest", ""), cite=(raw.get("cite") or "").strip(),
+                when=raw.get("when") or {}, line=line or 0)
 
 
-def parse_rules(path: Path, text: str) -> list[Rule]:
+def parse_rules(path: Path, data) -> list[Rule]:
+    """Check the parsed rules file (from resedit.datafile.read_yaml) and build the rules."""
     from resedit.lint.kinds import KINDS
 
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from exc
     if isinstance(data, dict) and data.get("rules", []) is None:
         data["rules"] = []  # a file whose sections are all still empty
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -137,8 +113,4 @@ def parse_rules(path: Path, text: str) -> list[Rule]:
 @lru_cache(maxsize=4)
 def load_rules(path: Path | None = None) -> tuple[Rule, ...]:
     path = path or rules_file()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(path, None, f"cannot read rules file: {exc.strerror}") from exc
-    return tuple(parse_rules(path, text))
+    return tuple(parse_rules(path, read_yaml(path)))

@@ -12,8 +12,7 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from resedit.datafile import LineMap, line_of, read_yaml
 from resedit.errors import DataFileError, ResEditError
 from resedit.paths import lexicon_dir
 
@@ -119,49 +118,24 @@ def _membership(committee, settings: CommitteeSettings) -> int:
     return size if isinstance(size, int) else ALL_MEMBERS
 
 
-class _Map(dict):
-    """A YAML mapping that remembers the line of each key, for error messages."""
-
-    line: int | None = None
-    key_lines: dict
-
-
-class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        mapping = _Map(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value
-                             if isinstance(k, yaml.ScalarNode)}
-        return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                            _LineLoader.construct_mapping)
-
 TOP_KEYS = {"code", "name", "threshold", "counts", "min_sponsors", "both_roles", "observers",
             "non_members", "committees"}
-
-
-def _line(mapping, key=None) -> int | None:
-    if not isinstance(mapping, _Map):
-        return None
-    return mapping.key_lines.get(str(key), mapping.line) if key is not None else mapping.line
 
 
 def _only(mapping, allowed, path: Path, where: str) -> None:
     unknown = sorted(str(k) for k in set(mapping) - set(allowed))
     if unknown:
-        raise DataFileError(path, _line(mapping, unknown[0]),
+        raise DataFileError(path, line_of(mapping, unknown[0]),
                             f"{where}: unknown setting(s) {', '.join(unknown)}; "
                             f"expected {', '.join(sorted(allowed))}")
 
 
 def parse_threshold(raw, path: Path, where: str, line: int | None = None) -> Threshold:
     if not isinstance(raw, dict) or "value" not in raw:
-        raise DataFileError(path, _line(raw) or line, f"{where}: needs 'value' (e.g. 20% or 8)")
+        raise DataFileError(path, line_of(raw) or line, f"{where}: needs 'value' (e.g. 20% or 8)")
     _only(raw, ("value", "of", "rounding"), path, where)
     value = raw["value"]
-    at = _line(raw, "value") or line
+    at = line_of(raw, "value") or line
     percent = isinstance(value, str) and value.strip().endswith("%")
     try:
         number = Fraction(str(value).strip().rstrip("%").strip())
@@ -172,9 +146,9 @@ def parse_threshold(raw, path: Path, where: str, line: int | None = None) -> Thr
     of = raw.get("of", "present")
     rounding = raw.get("rounding", "up")
     if of not in BASES:
-        raise DataFileError(path, _line(raw, "of"), f"{where}: 'of' is {of!r}; expected one of {', '.join(BASES)}")
+        raise DataFileError(path, line_of(raw, "of"), f"{where}: 'of' is {of!r}; expected one of {', '.join(BASES)}")
     if rounding not in ROUNDINGS:
-        raise DataFileError(path, _line(raw, "rounding"),
+        raise DataFileError(path, line_of(raw, "rounding"),
                             f"{where}: 'rounding' is {rounding!r}; expected one of {', '.join(ROUNDINGS)}")
     return Threshold(value=number, percent=percent, of=of, rounding=rounding)
 
@@ -182,11 +156,11 @@ def parse_threshold(raw, path: Path, where: str, line: int | None = None) -> Thr
 def _flag(data: dict, section: str, key: str, default: bool, path: Path) -> bool:
     part = data.get(section) or {}
     if not isinstance(part, dict):
-        raise DataFileError(path, _line(data, section), f"'{section}' must be a mapping with sponsor and sign")
+        raise DataFileError(path, line_of(data, section), f"'{section}' must be a mapping with sponsor and sign")
     _only(part, ("sponsor", "sign"), path, section)
     value = part.get(key, default)
     if not isinstance(value, bool):
-        raise DataFileError(path, _line(part, key), f"'{section}.{key}' must be true or false, got {value!r}")
+        raise DataFileError(path, line_of(part, key), f"'{section}.{key}' must be true or false, got {value!r}")
     return value
 
 
@@ -208,7 +182,7 @@ def _committees(raw, path: Path, line: int | None) -> dict[str, CommitteeSetting
     out = {}
     index = state_index()
     for code, entry in raw.items():
-        where, at = f"committees.{code}", _line(raw, code)
+        where, at = f"committees.{code}", line_of(raw, code)
         entry = entry if entry is not None else {}
         if not isinstance(entry, dict):
             raise DataFileError(path, at, f"{where} must be a mapping")
@@ -217,16 +191,16 @@ def _committees(raw, path: Path, line: int | None) -> dict[str, CommitteeSetting
         for typed in entry.get("roster") or []:
             found = index.resolve(str(typed))
             if not found.ok:
-                raise DataFileError(path, _line(entry, "roster"), f"{where}.roster: {found.describe()}")
+                raise DataFileError(path, line_of(entry, "roster"), f"{where}.roster: {found.describe()}")
             roster.append(found.state.name)
         threshold = entry.get("threshold")
         if threshold is not None and not isinstance(threshold, dict):
             threshold = {"value": threshold}
         out[str(code).upper()] = CommitteeSettings(
-            membership=_count(entry.get("membership"), path, f"{where}.membership", _line(entry, "membership")),
-            present=_count(entry.get("present"), path, f"{where}.present", _line(entry, "present")),
+            membership=_count(entry.get("membership"), path, f"{where}.membership", line_of(entry, "membership")),
+            present=_count(entry.get("present"), path, f"{where}.present", line_of(entry, "present")),
             roster=tuple(roster),
-            threshold=parse_threshold(threshold, path, f"{where}.threshold", _line(entry, "threshold"))
+            threshold=parse_threshold(threshold, path, f"{where}.threshold", line_of(entry, "threshold"))
             if threshold else None)
     return out
 
@@ -234,36 +208,30 @@ def _committees(raw, path: Path, line: int | None) -> dict[str, CommitteeSetting
 def load_conference_file(path: Path) -> Conference:
     """Read and check one profile; a mistake is refused with the file, the line and the reason."""
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader
-    except OSError as exc:
-        raise DataFileError(path, None, f"cannot read: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, 1, "a conference profile must be a mapping")
     _only(data, TOP_KEYS, path, "profile")
     for key in ("code", "name"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise DataFileError(path, _line(data, key), f"conference profile needs a non-empty '{key}'")
+            raise DataFileError(path, line_of(data, key), f"conference profile needs a non-empty '{key}'")
     counts = data.get("counts", "combined")
     if counts not in COUNTS:
-        raise DataFileError(path, _line(data, "counts"),
+        raise DataFileError(path, line_of(data, "counts"),
                             f"'counts' is {counts!r}; expected one of {', '.join(COUNTS)}")
-    min_sponsors = _count(data.get("min_sponsors", 1), path, "'min_sponsors'", _line(data, "min_sponsors"))
+    min_sponsors = _count(data.get("min_sponsors", 1), path, "'min_sponsors'", line_of(data, "min_sponsors"))
     both = data.get("both_roles", False)
     if not isinstance(both, bool):
-        raise DataFileError(path, _line(data, "both_roles"), f"'both_roles' must be true or false, got {both!r}")
+        raise DataFileError(path, line_of(data, "both_roles"), f"'both_roles' must be true or false, got {both!r}")
     return Conference(
         code=data["code"], name=data["name"],
-        threshold=parse_threshold(data.get("threshold"), path, "threshold", _line(data, "threshold")),
+        threshold=parse_threshold(data.get("threshold"), path, "threshold", line_of(data, "threshold")),
         counts=counts, min_sponsors=min_sponsors, both_roles=both,
         observers_sponsor=_flag(data, "observers", "sponsor", False, path),
         observers_sign=_flag(data, "observers", "sign", True, path),
         non_members_sponsor=_flag(data, "non_members", "sponsor", False, path),
         non_members_sign=_flag(data, "non_members", "sign", False, path),
-        committees=_committees(data.get("committees"), path, _line(data, "committees")),
+        committees=_committees(data.get("committees"), path, line_of(data, "committees")),
         path=str(path))
 
 
