@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 
 from collab_net import Bloc, run, same
-from resedit.collab.document import ReadOnlyError
 from resedit.model.edits import SetText
 from resedit.tui.app import make_app
 
@@ -47,9 +45,6 @@ def test_the_editor_types_into_the_shared_paper_and_shows_what_others_type(tmp_p
     run(scenario())
 
 
-@pytest.mark.xfail(strict=True, raises=ReadOnlyError,
-                   reason="the editor does not yet make its clause editor read-only when document.read_only "
-                          "(typing reaches SharedDocument.apply, which refuses it)")
 def test_the_dais_editor_cannot_change_the_shared_paper(tmp_path):
     async def scenario():
         bloc = Bloc(tmp_path)
