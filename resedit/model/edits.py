@@ -1,14 +1,15 @@
 """Edits to a WorkingPaper as values: apply one and get back its inverse.
 
 The editor keeps its undo stack as inverses; co-drafting maps the same edits onto the CRDT.
-Split, merge, indent and outdent are Batches of these primitives.
+Split, merge, indent and outdent are Batches of these primitives. A sponsor or signatory change
+is a Batch of SetList and AppendHistory, so one undo takes back both the name and its record.
 """
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
 
-from resedit.model.paper import Clause, WorkingPaper
+from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
 
 HEADER_FIELDS = ("code", "committee", "topic", "opening")
 LIST_FIELDS = ("sponsors", "signatories")
@@ -54,11 +55,31 @@ class SetList:
 
 
 @dataclass(frozen=True)
+class AppendHistory:
+    """Record one sponsor/signatory change at the end of `paper.history`.
+
+    `index` is only set by the inverse of a DropHistory that removed an entry other than the
+    newest: it puts the entry back where it was.
+    """
+
+    entry: HistoryEntry
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class DropHistory:
+    """Remove the last history entry equal to `entry` (the inverse of AppendHistory)."""
+
+    entry: HistoryEntry
+
+
+@dataclass(frozen=True)
 class Batch:
     edits: tuple
 
 
-Edit = SetText | InsertClause | DeleteClause | MoveClause | SetField | SetList | Batch
+Edit = (SetText | InsertClause | DeleteClause | MoveClause | SetField | SetList | AppendHistory | DropHistory
+        | Batch)
 
 
 class EditError(ValueError):
@@ -91,6 +112,14 @@ def _siblings(paper: WorkingPaper, part: str, parent_id: str | None) -> list[Cla
     if parent is None:
         raise EditError(f"no clause with id {parent_id}")
     return parent.children
+
+
+def last_history_index(history: list[HistoryEntry], entry: HistoryEntry) -> int | None:
+    """Index of the last entry equal to `entry` (what DropHistory removes), or None."""
+    for i in range(len(history) - 1, -1, -1):
+        if history[i] == entry:
+            return i
+    return None
 
 
 def apply(paper: WorkingPaper, edit: Edit) -> Edit:
@@ -136,6 +165,20 @@ def apply(paper: WorkingPaper, edit: Edit) -> Edit:
         old = tuple(getattr(paper, edit.field))
         setattr(paper, edit.field, list(edit.states))
         return SetList(edit.field, old)
+    if isinstance(edit, AppendHistory):
+        if not isinstance(edit.entry, HistoryEntry):
+            raise EditError(f"not a history entry: {edit.entry!r}")
+        index = len(paper.history) if edit.index is None else edit.index
+        if not 0 <= index <= len(paper.history):
+            raise EditError(f"cannot put a history entry at {index} of {len(paper.history)}")
+        paper.history.insert(index, copy.copy(edit.entry))
+        return DropHistory(edit.entry)
+    if isinstance(edit, DropHistory):
+        index = last_history_index(paper.history, edit.entry)
+        if index is None:
+            raise EditError(f"no such history entry: {edit.entry!r}")
+        del paper.history[index]
+        return AppendHistory(edit.entry, None if index == len(paper.history) else index)
     if isinstance(edit, Batch):
         undo = []
         try:

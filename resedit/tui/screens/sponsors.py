@@ -2,7 +2,8 @@
 
 The conference's rules come from resedit.sponsorship (names normalised, misspellings refused with
 a suggestion, both roles refused when the profile forbids it). A change is worked out on a copy
-of the paper and applied to the document as list edits, so it undoes like any other edit.
+of the paper and applied to the document as one Batch of list edits and the change's history
+entry (AppendHistory), so one undo takes back both, like any other edit.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from resedit.model.edits import Batch, SetList
+from resedit.model.edits import LIST_FIELDS, AppendHistory, Batch, EditError, SetList
 
 
 class SponsorsScreen(ModalScreen[None]):
@@ -81,14 +82,22 @@ class SponsorsScreen(ModalScreen[None]):
         from resedit.errors import ResEditError
 
         trial = copy.deepcopy(self.document.paper)
+        kwargs.setdefault("who", getattr(self.document, "who", "") or None)  # co-drafting: the peer's name
         try:
             change = operation(trial, *args, committee=self.committee, **kwargs)
         except ResEditError as exc:
             self._say(str(exc), ok=False)
             return
-        self.document.apply(Batch((SetList("sponsors", tuple(trial.sponsors)),
-                                   SetList("signatories", tuple(trial.signatories)))))
         entry = change.entry
+        # One step: the lists that changed and the history entry, so one undo takes back both.
+        current = self.document.paper
+        edits = [SetList(name, tuple(getattr(trial, name))) for name in LIST_FIELDS
+                 if getattr(trial, name) != getattr(current, name)]
+        try:
+            self.document.apply(Batch((*edits, AppendHistory(entry))))
+        except EditError as exc:  # e.g. a read-only shared copy
+            self._say(str(exc), ok=False)
+            return
         self._say("; ".join([f"{entry.action}: {entry.state} ({entry.role})", *change.warnings]),
                   ok=True)
         self._refresh()
