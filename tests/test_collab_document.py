@@ -13,10 +13,10 @@ from resedit.collab.document import ReadOnlyError, SharedDocument
 from resedit.collab.offsets import byte_offset, set_text, splice
 from resedit.collab.order import key_between, keys_for_insert
 from resedit.formats import read_paper
-from resedit.model.edits import (Batch, DeleteClause, EditError, InsertClause, MoveClause, SetField, SetList,
-                                 SetText)
+from resedit.model.edits import (AppendHistory, Batch, DeleteClause, DropHistory, EditError, InsertClause,
+                                 MoveClause, SetField, SetList, SetText)
 from resedit.model.edits import apply as model_apply
-from resedit.model.paper import Clause, WorkingPaper
+from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
 UNICODE = ["é", "😀", "Türkiye", "ñ", "e\u0301", "🇧🇷", "中文", "—", " "]
@@ -243,7 +243,7 @@ def test_signing_is_recorded_with_who_and_history():
 def edit_for(draw, shared: SharedDocument):
     current = shared.paper
     clauses = [(part, path, c) for part, _, path, c in current.clauses()]
-    choice = draw(st.sampled_from(["text", "text", "insert", "delete", "move", "field", "list", "batch"]))
+    choice = draw(st.sampled_from(["text", "text", "insert", "delete", "move", "field", "list", "history", "batch"]))
     words = pieces(4)
     if choice == "text" and clauses:
         _, _, clause = draw(st.sampled_from(clauses))
@@ -264,6 +264,12 @@ def edit_for(draw, shared: SharedDocument):
     if choice == "list":
         return SetList("sponsors", tuple(draw(st.lists(st.sampled_from(["Brazil", "Chile", "Kenya", "Türkiye"]),
                                                         unique=True, max_size=3))))
+    if choice == "history":
+        if current.history and draw(st.booleans()):
+            return DropHistory(draw(st.sampled_from(current.history)))
+        entry = HistoryEntry(f"2026-11-28T15:0{draw(st.integers(0, 2))}:00Z", "ana", "add",
+                             draw(st.sampled_from(["Kenya", "Türkiye"])), "sponsor", draw(words))
+        return AppendHistory(entry, draw(st.none() | st.integers(0, len(current.history))))
     part, _, clause = draw(st.sampled_from(clauses))
     return Batch((SetText(clause.id, clause.text + "!"), SetField("topic", "😀")))
 
@@ -397,3 +403,101 @@ def test_rebase_keeps_what_others_typed_away_from_ones_own_change(text, mine_wor
     current = base[:cut] + their_words + base[cut:]  # ... theirs after it
     assert rebase(base, mine, current) == mine[:len(mine) - len(base) + cut] + their_words + base[cut:]
     assert rebase(base, base, current) == current and rebase(base, mine, base) == mine
+
+
+# -- sponsorship history in the CRDT -------------------------------------------------------------
+def _entry(state: str, minute: int = 0, who: str = "ana", action: str = "add") -> HistoryEntry:
+    return HistoryEntry(f"2026-11-28T15:{minute:02}:00Z", who, action, state, "sponsor")
+
+
+def _sponsor(shared: SharedDocument, state: str, minute: int = 0, who: str = "ana") -> HistoryEntry:
+    """What the editor's sponsors screen applies: the list and its history entry, one step."""
+    entry = _entry(state, minute, who)
+    shared.apply(Batch((SetList("sponsors", (*shared.paper.sponsors, state)), AppendHistory(entry))))
+    return entry
+
+
+def test_history_round_trips_through_the_crdt_and_undo_takes_back_name_and_entry():
+    original = paper()
+    original.history = [_entry("Brazil", 1), _entry("Côte d'Ivoire", 2, "bo")]
+    shared = SharedDocument.from_paper(original)
+    assert shared.paper == original and shared.paper.history == original.history
+    entry = _sponsor(shared, "Kenya", 3)
+    assert shared.paper.sponsors[-1] == "Kenya" and shared.paper.history[-1] == entry
+    shared.undo()
+    assert shared.paper == original
+    shared.redo()
+    assert shared.paper.history[-1] == entry and shared.paper.sponsors[-1] == "Kenya"
+    shared.apply(DropHistory(original.history[0]))  # an older entry: its undo puts it back in place
+    assert shared.paper.history == [original.history[1], entry]
+    shared.undo()
+    assert shared.paper.history == [*original.history, entry]
+    with pytest.raises(EditError):
+        shared.apply(DropHistory(_entry("Nowhere")))
+
+
+def test_two_copies_sync_history_and_an_undo_drops_only_ones_own_entry():
+    a = SharedDocument.from_paper(paper(), who="ana")
+    b = SharedDocument(who="bo")
+    _sync(a, b)
+    mine = _sponsor(a, "Kenya", 1, "ana")
+    theirs = _sponsor(b, "Chile", 2, "bo")  # concurrently, before either sees the other
+    _sync(a, b)
+    assert a.paper == b.paper
+    assert sorted(e.state for e in a.paper.history) == ["Chile", "Kenya"]
+    assert {"Kenya", "Chile"} <= set(a.paper.sponsors)
+    merged = list(a.paper.history)
+    a.undo()  # the Kenya step: its name and its entry, not bo's
+    _sync(a, b)
+    assert a.paper == b.paper and b.paper.history == [theirs]
+    assert "Kenya" not in b.paper.sponsors
+    a.redo()
+    _sync(a, b)
+    assert b.paper.history == merged and mine in merged and a.paper == b.paper  # back in its place
+    replica = SharedDocument()
+    replica.apply_remote(a.doc.get_update())  # a late joiner reads the same history
+    assert replica.paper.history == a.paper.history
+
+
+def test_history_edits_skip_entries_that_break_the_schema():
+    from pycrdt import Array
+
+    shared = SharedDocument.from_paper(paper())
+    history = shared.doc.get("history", type=Array)
+    kenya, chile = _entry("Kenya", 1), _entry("Chile", 2)
+    with shared.doc.transaction():
+        history.append("junk")
+        history.append({"at": "x", "unknown": "field"})
+    shared.apply(AppendHistory(kenya))
+    with shared.doc.transaction():
+        history.append(7)
+    shared.apply(AppendHistory(chile, 0))  # before Kenya, among the valid entries
+    assert shared.paper.history == [chile, kenya]
+    shared.apply(DropHistory(kenya))
+    assert shared.paper.history == [chile] and len(history) == 4  # the junk stays, unread
+    shared.undo()
+    shared.undo()
+    assert shared.paper.history == [kenya]
+
+
+def test_loading_a_recovered_paper_makes_the_shared_history_read_as_its_history():
+    shared = SharedDocument.from_paper(paper())
+    kept, gone = _sponsor(shared, "Kenya", 1), _sponsor(shared, "Chile", 2)
+    recovered = copy.deepcopy(shared.paper)
+    recovered.history = [kept, _entry("Chile", 2, action="withdraw")]
+    recovered.sponsors.remove("Chile")
+    shared.load(recovered)
+    assert shared.paper == recovered and gone not in shared.paper.history
+    replica = SharedDocument()
+    replica.apply_remote(shared.doc.get_update())
+    assert replica.paper.history == recovered.history
+
+
+def test_signing_appends_an_entry_with_the_signers_name():
+    shared = SharedDocument.from_paper(paper(), who="Chile delegate")
+    assert shared.host_sign("Kenya", "Kenya delegate")
+    entry = shared.paper.history[-1]
+    assert (entry.who, entry.action, entry.state, entry.role) == ("Kenya delegate", "add", "Kenya", "signatory")
+    assert entry.at.endswith("Z")
+    shared.sign("Ghana")  # an editor signs itself, under its own name
+    assert (shared.paper.history[-1].who, shared.paper.history[-1].state) == ("Chile delegate", "Ghana")

@@ -3,7 +3,8 @@
 `apply(edit)` validates the edit against the paper with resedit.model.edits (so errors and
 inverses are the editor's own), then writes it into the pycrdt Doc in one transaction:
 SetText as the minimal splice, InsertClause as new order keys, DeleteClause as a soft delete,
-MoveClause as one new place, SetField/SetList as map writes, Batch as one transaction.
+MoveClause as one new place, SetField/SetList as map writes, AppendHistory/DropHistory as an insert
+into / a delete from the history Array, Batch as one transaction.
 Listeners hear `(edit, origin)` with origin local | undo | redo | remote | load; for a remote
 change the edit is an empty Batch (re-read `paper`; keep the cursor where it is, moved by
 offsets.shift_offset) and `remote_hints` says which texts, fields and lists changed.
@@ -23,8 +24,9 @@ from pycrdt import Doc, Map, Text, TextEvent
 from resedit.collab import schema
 from resedit.collab.offsets import rebase, set_text
 from resedit.collab.order import key_between, keys_for_insert
-from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, Batch, DeleteClause, Edit, EditError,
-                                 InsertClause, MoveClause, SetField, SetList, SetText)
+from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, AppendHistory, Batch, DeleteClause, DropHistory,
+                                 Edit, EditError, InsertClause, MoveClause, SetField, SetList, SetText,
+                                 last_history_index)
 from resedit.model.edits import apply as apply_edit
 from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
 
@@ -236,6 +238,7 @@ class SharedDocument:
                 self._meta[name] = getattr(paper, name)
             for name in LIST_FIELDS:
                 self._set_list(name, list(getattr(paper, name)))
+            self._set_history(paper.history)
             tree = schema.layout(self._clauses)
             for part in ("preamble", "operative"):
                 for clause_id in tree.siblings(part, None):
@@ -361,6 +364,20 @@ class SharedDocument:
             self._delete(edit.clause_id)
         elif isinstance(edit, MoveClause):
             self._move(edit)
+        elif isinstance(edit, AppendHistory):
+            rows = schema.history_rows(self._history)
+            at = len(rows) if edit.index is None else edit.index
+            entry = asdict(edit.entry)
+            if at < len(rows):
+                self._history.insert(rows[at][0], entry)
+            else:
+                self._history.append(entry)
+        elif isinstance(edit, DropHistory):
+            rows = schema.history_rows(self._history)
+            index = last_history_index([entry for _, entry in rows], edit.entry)
+            if index is None:  # validated against the paper first: only a schema break gets here
+                raise EditError(f"no such history entry: {edit.entry!r}")
+            del self._history[rows[index][0]]
         elif isinstance(edit, Batch):
             for sub in edit.edits:
                 self._write(sub)
@@ -409,6 +426,17 @@ class SharedDocument:
     def _move(self, edit: MoveClause) -> None:
         self._clauses[edit.clause_id]["place"] = self._place_at(
             edit.part, edit.parent_id, edit.index, exclude=edit.clause_id)
+
+    def _set_history(self, history: list[HistoryEntry]) -> None:
+        """Make the history read as `history`: keep the common start, replace the rest."""
+        rows = schema.history_rows(self._history)
+        keep = 0
+        while keep < min(len(rows), len(history)) and rows[keep][1] == history[keep]:
+            keep += 1
+        for index, _ in reversed(rows[keep:]):
+            del self._history[index]
+        for entry in history[keep:]:
+            self._history.append(asdict(entry))
 
     def _set_list(self, name: str, states: list[str]) -> None:
         target: Map = self._sponsors if name == "sponsors" else self._signatories

@@ -4,7 +4,7 @@
 meta         Map  code, committee, topic, opening
 clauses      Map  clause id -> Map{place: {part, parent, order}, body: Text, deleted?: text}
 sponsors     Map  state -> {by, at, order}      signatories  Map  (same)
-history      Array of HistoryEntry dicts (append only)
+history      Array of HistoryEntry dicts (appended; an undo removes its own entry)
 comments     Array of {by, at, clause, text} (the dais may comment)
 ```
 - `place` is one value, so two concurrent moves of a clause never mix one's part with the
@@ -183,14 +183,25 @@ def read_paper(doc: Doc) -> WorkingPaper:
         paper.operative = build(("operative", None))
         paper.sponsors = ordered_states(sponsors)
         paper.signatories = ordered_states(signatories)
-        for entry in history.to_py() or []:
-            if not isinstance(entry, dict):
-                continue
-            try:
-                paper.history.append(HistoryEntry(**{k: str(v) for k, v in entry.items()}))
-            except TypeError:
-                continue  # an entry written by a newer format: skip rather than fail
+        paper.history = [entry for _, entry in history_rows(history)]
     return paper
+
+
+def history_rows(history: Array) -> list[tuple[int, HistoryEntry]]:
+    """(index in the Array, entry) for every item that reads as a HistoryEntry, in order.
+
+    What a peer wrote outside the schema is skipped, so the model's history index k is the
+    Array index `history_rows(...)[k][0]`; AppendHistory/DropHistory map through it.
+    """
+    rows = []
+    for i, entry in enumerate(history.to_py() or []):
+        if not isinstance(entry, dict):
+            continue
+        try:
+            rows.append((i, HistoryEntry(**{k: str(v) for k, v in entry.items()})))
+        except TypeError:
+            continue  # an entry written by a newer format: skip rather than fail
+    return rows
 
 
 def comments(doc: Doc) -> list[dict]:
