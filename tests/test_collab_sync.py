@@ -14,8 +14,8 @@ from resedit.collab import protocol
 from resedit.collab.link import ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADER, parse_link, wire_logger
 from resedit.collab.merge import merge_copies
 from resedit.collab.schema import FORMAT_VERSION
-from resedit.model.edits import DeleteClause, InsertClause, MoveClause, SetText
-from resedit.model.paper import Clause
+from resedit.model.edits import AppendHistory, Batch, DeleteClause, InsertClause, MoveClause, SetList, SetText
+from resedit.model.paper import Clause, HistoryEntry
 
 
 async def type_into(client, clause_id: str, words: list[str], at_end: bool = True) -> None:
@@ -220,13 +220,39 @@ def test_signatories_sign_by_command_and_the_dais_comments(tmp_path):
             await asyncio.sleep(0.3)
             await bloc.settle()
             assert host.document.paper.signatories == ["Türkiye", "Kenya"]
-            assert editor.document.paper.history[-1].who == "Kenya delegate"
+            entry = editor.document.paper.history[-1]
+            assert (entry.who, entry.action, entry.state, entry.role) == ("Kenya delegate", "add", "Kenya", "signatory")
+            assert signer.document.paper.history == host.document.paper.history  # the signer sees it too
             assert editor.document.comments()[-1]["text"] == "Cite the resolution, s'il vous plaît"
             assert {p.name for p in editor.document.peers} == {"editor", "Kenya delegate", "Dais"}
             editor.document.set_cursor(host.document.paper.operative[0].id, 3)
             await asyncio.sleep(0.2)
             where = {p.name: (p.clause, p.offset) for p in dais.document.peers}
             assert where["editor"] == (host.document.paper.operative[0].id, 3)
+        finally:
+            await bloc.close()
+    run(scenario())
+
+
+def test_a_sponsor_change_and_its_history_reach_every_peer_and_one_undo_takes_both_back(tmp_path):
+    async def scenario():
+        bloc = Bloc(tmp_path)
+        try:
+            host = await bloc.start_host()
+            ana, bo = await bloc.join(name="ana"), await bloc.join(name="bo")
+            before = host.document.paper
+            mine = HistoryEntry("2026-11-28T15:00:00Z", "ana", "add", "Kenya", "sponsor")
+            theirs = HistoryEntry("2026-11-28T15:00:01Z", "bo", "add", "Chile", "signatory")
+            ana.document.apply(Batch((SetList("sponsors", (*before.sponsors, "Kenya")), AppendHistory(mine))))
+            bo.document.apply(Batch((SetList("signatories", (*before.signatories, "Chile")), AppendHistory(theirs))))
+            await bloc.settle()
+            for peer in (host, ana, bo):
+                assert sorted(e.state for e in peer.document.paper.history) == ["Chile", "Kenya"]
+                assert "Kenya" in peer.document.paper.sponsors and "Chile" in peer.document.paper.signatories
+            ana.document.undo()
+            await bloc.settle()
+            for peer in (host, ana, bo):
+                assert peer.document.paper.history == [theirs] and "Kenya" not in peer.document.paper.sponsors
         finally:
             await bloc.close()
     run(scenario())
