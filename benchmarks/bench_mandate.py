@@ -2,7 +2,7 @@
 
 Baseline, measured in the same run: one batched spaCy parse of every clause of the papers (what
 the engine does once per lint). Then the ten MAN rules over the already-parsed papers. Reports
-both and the ratio, per paper set. Usage: uv run python benchmarks/mandate_bench.py
+both and the ratio, per paper set. Usage: uv run python benchmarks/bench_mandate.py
 """
 from __future__ import annotations
 
