@@ -160,3 +160,11 @@ def test_canonical_layout():
         "Recalling its resolution 27/2,\n\n1. Urges Member States to:\n\n    (a) Act:\n\n"
         "        (i) Now;\n\n        (ii) Together;\n\n    (b) Report;\n\n"
         "2. Decides to remain seized of the matter.\n")
+
+
+def test_what_the_reader_skips_is_said_in_the_notes():
+    paper = read_text("Committee: CCPCJ\nDraft by the bloc, v2\n\nThe Commission on Crime Prevention and "
+                      "Criminal Justice,\n\nRecalling X,\n\n1. Urges Y.\n\nAnnex\n\nWe, the States, ...\n")
+    assert paper.notes[0] == "line 2: skipped 1 line(s) before the opening line, from 'Draft by the bloc, v2'"
+    assert paper.notes[1].startswith("line 10: stopped reading at 'Annex'")
+    assert [c.text for c in paper.operative] == ["Urges Y."]

@@ -98,6 +98,7 @@ def read_text(text: str, path: str | None = None) -> WorkingPaper:
     pending_suppress: list[str] = []
     body: list[tuple[int, str, list[str]]] = []  # (line number, text, suppressions before it)
     in_header, list_field = True, None
+    skipped: list[int] = []
     opening_at = _find_opening(lines)
     for number, line in enumerate(lines, start=1):
         stripped = _FOOTNOTE_REF.sub("", line).strip()
@@ -137,18 +138,30 @@ def read_text(text: str, path: str | None = None) -> WorkingPaper:
                 continue
             # Before a found opening line everything else is preface (the UN's masthead).
             if opening_at or not stripped or not _looks_like_clause_start(stripped):
+                if stripped:
+                    skipped.append(number)
                 continue
             in_header = False  # no opening line: the clauses start here
         if _END.match(stripped):
+            paper.notes.append(f"line {number}: stopped reading at {_short(stripped)} "
+                               "(footnotes, annexes and closing lines are not clauses)")
             break
         if stripped and (stripped == title or _NOISE.match(stripped)):
             continue
         body.append((number, stripped, pending_suppress))
         if stripped:
             pending_suppress = []
+    if skipped:  # said, not silently dropped
+        paper.notes.insert(0, f"line{'s' if len(skipped) > 1 else ''} {skipped[0]}"
+                              f"{'-' + str(skipped[-1]) if len(skipped) > 1 else ''}: skipped "
+                              f"{len(skipped)} line(s) before the opening line, from {_short(lines[skipped[0] - 1].strip())}")
     paras = _paragraphs(body, paper.notes)
     _assemble(paper, paras)
     return paper
+
+
+def _short(text: str, width: int = 50) -> str:
+    return repr(text if len(text) <= width else text[:width - 1] + "…")
 
 
 def _find_opening(lines: list[str]) -> int | None:
