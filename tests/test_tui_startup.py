@@ -1,0 +1,43 @@
+"""Editor start-up: what is loaded before the first paint (see benchmarks/bench_tui.py).
+
+The first frame needs the paper, Textual and the editor's widgets; the linter, the rules, the
+State list, YAML and rapidfuzz load on a worker thread after it (ResEditApp._after_first_paint).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resedit.formats.text import split_states
+from resedit.sponsorship.states import split_names
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
+
+
+def test_header_lists_split_as_the_state_list_splits_them():
+    for value in ("Brazil, Viet Nam", "Brazil, Chile and Trinidad and Tobago", "and Chile, Peru.",
+                  "Bosnia and Herzegovina; Chile", "Brazil and chile", " ; ,", "",
+                  "United Kingdom of Great Britain and Northern Ireland and France"):
+        assert split_states(value) == split_names(value), value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Chile", "Peru", "Trinidad", "Tobago", " and ", "and ", " And ",
+                                 ",", ";", ".", " ", "\t", "c"]), max_size=12).map("".join))
+def test_split_without_the_state_list_agrees(value):
+    assert split_states(value) == split_names(value)
+
+
+def test_building_the_editor_loads_no_linter_or_state_list():
+    code = ("import sys\n"
+            "from resedit.tui.app import make_app\n"
+            f"app = make_app({str(EXAMPLE)!r}, nlp=False, journal=False)\n"
+            "app.get_default_screen()\n"
+            "heavy = ('resedit.lint', 'resedit.sponsorship', 'resedit.committees', 'yaml', 'rapidfuzz')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
