@@ -41,3 +41,27 @@ def test_building_the_editor_loads_no_linter_or_state_list():
             "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_collector_is_back_on_after_the_first_paint():
+    """`resedit edit` switches the garbage collector off while starting; the app turns it on."""
+    import asyncio
+    import gc
+
+    from resedit.tui.app import make_app
+
+    async def scenario():
+        app = make_app(EXAMPLE, nlp=False, journal=False)
+        gc.disable()
+        try:
+            async with app.run_test(size=(80, 24)) as pilot:
+                for _ in range(100):
+                    await pilot.pause(0.02)
+                    if gc.isenabled():
+                        break
+                assert gc.isenabled()
+                assert "Outline" in app.editor.query_one("#outline").border_title
+        finally:
+            gc.enable()
+
+    asyncio.run(scenario())

@@ -13,6 +13,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # Start-up allocates hundreds of thousands of objects (Textual, the widgets) and frees few:
+    # the collector's passes over them (~50-90 ms, one full pass) would all come before the first
+    # paint. The app switches it back on right after that paint (ResEditApp._after_first_paint).
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from resedit.errors import InputError

@@ -51,6 +51,9 @@ class ResEditApp(App):
 
     def _after_first_paint(self) -> None:
         import copy
+        import gc
+
+        gc.enable()  # `resedit edit` starts with the collector off until the first paint
 
         snapshot = copy.deepcopy(self.session.document.paper)
         self.run_worker(lambda: self._warm_up(snapshot), thread=True, name="warm-up")
