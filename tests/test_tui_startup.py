@@ -65,3 +65,22 @@ def test_the_collector_is_back_on_after_the_first_paint():
             gc.enable()
 
     asyncio.run(scenario())
+
+
+def test_starting_one_command_loads_only_that_command():
+    code = ("import sys\n"
+            "import resedit.cli, resedit.commands.edit as edit\n"
+            "edit.run = lambda args: print(args.paper, args.no_nlp) or 0\n"
+            "assert resedit.cli.main(['paper.txt', '--no-nlp']) == 0\n"
+            "print(sorted(m for m in sys.modules if m.startswith('resedit.commands.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["paper.txt True", "['resedit.commands.edit']"]
+
+
+def test_help_still_lists_every_command():
+    from resedit.cli import COMMANDS
+
+    out = subprocess.run([sys.executable, "-m", "resedit.cli", "--help"], capture_output=True,
+                         text=True, check=True)
+    for name in COMMANDS:
+        assert f"    {name} " in out.stdout
