@@ -18,6 +18,12 @@ def _send(obj: dict) -> None:
 
 
 def main() -> int:
+    import os
+
+    # Background work: loading the model (seconds of CPU) must not slow the editor's first paint
+    # and key presses on a busy machine; when the CPU is free it loads as fast as before.
+    if hasattr(os, "nice"):
+        os.nice(10)
     from resedit.lint.engine import lint
     from resedit.lint.rules import load_rules
     from resedit.tui.findings import committee_for, diagnostic_to_dict, nlp_rule_ids
