@@ -29,6 +29,7 @@ FIELD_TITLES = dict(outline.HEADER_ROWS)
 
 class EditorScreen(Screen):
     BINDINGS = [Binding(keys, action, label, show=footer) for keys, action, label, footer in bindings()]
+    AUTO_FOCUS = "#clause"  # what on_mount focuses anyway: no focus hop (and restyle) from the outline
 
     def __init__(self, session, **kwargs):
         super().__init__(**kwargs)
