@@ -168,3 +168,13 @@ def test_what_the_reader_skips_is_said_in_the_notes():
     assert paper.notes[0] == "line 2: skipped 1 line(s) before the opening line, from 'Draft by the bloc, v2'"
     assert paper.notes[1].startswith("line 10: stopped reading at 'Annex'")
     assert [c.text for c in paper.operative] == ["Urges Y."]
+
+
+def test_a_skipped_letter_stays_a_letter_and_numerals_continue():
+    paper = read_text("The General Assembly,\n\n1. Urges States to:\n(a) Strengthen laws;\n(c) Train judges.\n")
+    assert [(c.label, len(c.children)) for c in paper.operative[0].children] == [("a", 0), ("c", 0)]
+    romans = "\n".join(f"({n}) Item;" for n in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
+    paper = read_text(f"The General Assembly,\n\n1. Urges States to:\n(a) Act:\n{romans}\n(b) Report.\n")
+    first = paper.operative[0].children
+    assert [c.label for c in first] == ["a", "b"]
+    assert [c.label for c in first[0].children][-2:] == ["ix", "x"]

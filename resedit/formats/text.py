@@ -319,16 +319,26 @@ def _nest(top: Clause, stack: list[tuple[str, Clause]], clause: Clause, para: _P
 
 
 def _is_alphabetic(para: _Para, stack: list[tuple[str, Clause]]) -> bool:
+    """Is a label that could be either ("i", "v", "x", "c", "ii" ...) a letter or a numeral?
+
+    A letter when it follows the letter before it at an open level ("(i)" after "(h)"); a numeral
+    when it follows the numeral before it ("(v)" after "(iv)") or starts a list ("(i)"); otherwise
+    a single character is a letter ("(c)" after "(a)" is a skipped letter, not 100).
+    """
     token = para.token
     if not is_roman(token):
         return True
-    if not is_letter(token):
-        return False
-    # "(i)" after "(h)" at an open letter level is a letter; otherwise a numeral.
     for style, clause in stack:
-        if style == "alpha" + para.delim and clause.label and is_letter(clause.label):
-            return label_value(token, True) == label_value(clause.label, True) + 1
-    return False
+        label = clause.label
+        if not label or style not in ("alpha" + para.delim, "roman" + para.delim):
+            continue
+        if style.startswith("alpha") and is_letter(label) and is_letter(token) \
+                and label_value(token, True) == label_value(label, True) + 1:
+            return True
+        if style.startswith("roman") and is_roman(label) \
+                and label_value(token, False) == label_value(label, False) + 1:
+            return False
+    return token != "i" and len(token) == 1
 
 
 # ---- writer ----------------------------------------------------------------------------------
