@@ -181,3 +181,15 @@ def test_subclause_ending_tie_is_decided_the_same_way_every_run(tmp_path):
                                 env={"PYTHONHASHSEED": seed, "PATH": ""})
         flagged |= {d["location"]["subclause"] for d in json.loads(result.stdout)["files"][0]["diagnostics"]}
     assert flagged == {"b"}  # the comma is the odd one out, whatever the hash seed
+
+
+def test_unknown_select_or_ignore_code_is_a_usage_error(capsys):
+    code, out, err = run_check(capsys, EXAMPLE, "--select", "FOO")
+    assert code == 2 and out == "" and "--select: no rule code starts with FOO" in err
+    code, out, err = run_check(capsys, EXAMPLE, "--ignore", "PUNN", "--no-nlp")
+    assert code == 2 and "--ignore: no rule code starts with PUNN" in err
+
+
+def test_no_nlp_says_which_rules_it_skipped(capsys):
+    code, out, err = run_check(capsys, EXAMPLE, "--no-nlp")
+    assert code == 0 and "were not run" in err

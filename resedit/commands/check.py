@@ -42,8 +42,17 @@ def run(args) -> int:
     rules = load_rules()
     select, ignore = _codes(args.select), _codes(args.ignore)
     forced = load_committee(args.committee) if args.committee else None
+    for flag, codes in (("--select", select), ("--ignore", ignore)):
+        unknown = [c for c in codes if not any(r.id.startswith(c) for r in rules)]
+        if unknown:  # a typo here would silently check nothing, or everything
+            families = ", ".join(sorted({r.id[:3] for r in rules}))
+            raise ResEditError(f"{flag}: no rule code starts with {', '.join(unknown)} "
+                               f"(families: {families}; `resedit explain FAMILY` lists codes)")
     active = [r for r in rules if (not select or matches(r.id, select)) and not matches(r.id, ignore)]
     annotator = None
+    if args.no_nlp and any(KINDS[r.kind].needs_nlp for r in active):
+        print("resedit: --no-nlp: the opener and mandate rules (they need the language model) "
+              "were not run", file=sys.stderr)
     if not args.no_nlp and any(KINDS[r.kind].needs_nlp for r in active):
         from resedit.nlp import ModelError, load_annotator
 
