@@ -107,7 +107,8 @@ def test_bad_input_is_one_clear_error_and_others_still_checked(tmp_path, capsys,
     jsonschema.validate(doc, SCHEMA)
     assert code == 2
     assert reason in doc["files"][0]["error"]["message"]
-    assert err.count("\n") == 1 and str(bad) in err and reason in err
+    errors = [line for line in err.splitlines() if line.startswith(f"resedit: {bad}")]
+    assert len(errors) == 1 and reason in errors[0]
     assert doc["files"][1]["path"] == str(EXAMPLE) and "diagnostics" in doc["files"][1]
 
 
