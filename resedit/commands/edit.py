@@ -33,7 +33,7 @@ def _run(args: argparse.Namespace) -> int:
     from resedit.tui.app import make_app
     from resedit.tui.journal import journal_path
 
-    path = Path(args.paper)
+    path = saved_copy(Path(args.paper))
     paper = None
     if not path.exists():
         if not journal_path(path).is_file():
@@ -42,3 +42,21 @@ def _run(args: argparse.Namespace) -> int:
     app = make_app(path, paper=paper, nlp=not args.no_nlp)  # lint process starts before run()
     app.run()
     return 0
+
+
+def saved_copy(path):
+    """The paper to open: the editor saves `X.txt` as `X.resedit` beside it, so when that copy is
+    newer (or the .txt was never written) it holds the latest work and is opened instead."""
+    import sys
+
+    native = path.with_suffix(".resedit")
+    if path.suffix.lower() == ".resedit" or not native.is_file():
+        return path
+    if not path.exists() or native.stat().st_mtime >= path.stat().st_mtime:
+        print(f"resedit: opening {native.name}, the editor's saved copy of {path.name} "
+              f"(newer); `resedit edit {native}` opens it directly", file=sys.stderr)
+        return native
+    print(f"resedit: {path.name} is newer than its saved copy {native.name}; opening "
+          f"{path.name} (saving will replace {native.name})", file=sys.stderr)
+    return path
+
