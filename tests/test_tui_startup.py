@@ -37,7 +37,8 @@ def test_building_the_editor_loads_no_linter_or_state_list():
             "from resedit.tui.app import make_app\n"
             f"app = make_app({str(EXAMPLE)!r}, nlp=False, journal=False)\n"
             "app.get_default_screen()\n"
-            "heavy = ('resedit.lint', 'resedit.sponsorship', 'resedit.committees', 'yaml', 'rapidfuzz')\n"
+            "heavy = ('resedit.lint', 'resedit.sponsorship', 'resedit.committees', 'yaml', 'rapidfuzz',\n"
+            "         'resedit.model.edits')\n"
             "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

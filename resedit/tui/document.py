@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from resedit.model.edits import Edit, apply as apply_edit
 from resedit.model.paper import WorkingPaper
 
-Listener = Callable[[Edit | None, str], None]  # (edit, origin: local | undo | redo | remote | load)
+if TYPE_CHECKING:  # resedit.model.edits loads with the first edit (not needed for the first paint)
+    from resedit.model.edits import Edit
+
+Listener = Callable[["Edit | None", str], None]  # (edit, origin: local | undo | redo | remote | load)
+
+
+def apply_edit(paper: WorkingPaper, edit: Edit) -> Edit:
+    from resedit.model.edits import apply
+
+    return apply(paper, edit)
 COALESCE_SECONDS = 1.5
 
 

@@ -7,10 +7,15 @@ Each operation returns an Edit (often a Batch) for the document, or None when it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from resedit.formats.labels import sub_label
-from resedit.model.edits import Batch, DeleteClause, Edit, InsertClause, MoveClause, SetText, locate
 from resedit.model.paper import Clause, WorkingPaper
+
+if TYPE_CHECKING:
+    from resedit.model.edits import Edit
+# resedit.model.edits is imported where an edit is built: its dataclasses take ~10 ms to create,
+# and the editor's first paint needs none of them (the app's warm-up loads it right after).
 
 HEADER_ROWS = (("code", "Code"), ("committee", "Committee"), ("topic", "Topic"),
                ("opening", "Opening"))
@@ -67,6 +72,8 @@ def clause_rows(paper: WorkingPaper) -> list[Row]:
 def new_clause_after(paper: WorkingPaper, clause_id: str | None, part: str = "preamble",
                      text: str = "") -> tuple[Edit, str]:
     """Insert an empty clause after `clause_id` (or at the end of `part`); returns (edit, new id)."""
+    from resedit.model.edits import InsertClause, locate
+
     clause = Clause(text)
     if clause_id is None:
         return InsertClause(part, None, len(paper.part(part)), clause), clause.id
@@ -76,6 +83,8 @@ def new_clause_after(paper: WorkingPaper, clause_id: str | None, part: str = "pr
 
 def split(paper: WorkingPaper, clause_id: str, offset: int) -> tuple[Edit, str]:
     """Cut the clause at `offset`: the tail becomes a new clause after it (Enter)."""
+    from resedit.model.edits import Batch, InsertClause, SetText, locate
+
     part, parent_id, siblings, i = locate(paper, clause_id)
     text = siblings[i].text
     head, tail = text[:offset].rstrip(), text[offset:].lstrip()
@@ -91,6 +100,8 @@ def previous_row(paper: WorkingPaper, clause_id: str) -> Row | None:
 
 def merge_into_previous(paper: WorkingPaper, clause_id: str) -> tuple[Edit, str, int] | None:
     """Join the clause onto the row above it (Backspace at the start); returns (edit, id, cursor)."""
+    from resedit.model.edits import Batch, DeleteClause, MoveClause, SetText
+
     prev = previous_row(paper, clause_id)
     if prev is None:
         return None
@@ -107,6 +118,8 @@ def merge_into_previous(paper: WorkingPaper, clause_id: str) -> tuple[Edit, str,
 
 def indent(paper: WorkingPaper, clause_id: str) -> Edit | None:
     """Make the clause the last sub-clause of the clause before it at its level."""
+    from resedit.model.edits import MoveClause, locate
+
     part, _, siblings, i = locate(paper, clause_id)
     if i == 0:
         return None
@@ -116,6 +129,8 @@ def indent(paper: WorkingPaper, clause_id: str) -> Edit | None:
 
 def outdent(paper: WorkingPaper, clause_id: str) -> Edit | None:
     """Lift a sub-clause to its parent's level, right after the parent."""
+    from resedit.model.edits import MoveClause, locate
+
     part, parent_id, _, _ = locate(paper, clause_id)
     if parent_id is None:
         return None
@@ -125,6 +140,8 @@ def outdent(paper: WorkingPaper, clause_id: str) -> Edit | None:
 
 def move(paper: WorkingPaper, clause_id: str, step: int) -> Edit | None:
     """Move among siblings by one; a top-level clause crosses between preamble and operative."""
+    from resedit.model.edits import MoveClause, locate
+
     part, parent_id, siblings, i = locate(paper, clause_id)
     j = i + step
     if 0 <= j < len(siblings):
@@ -138,6 +155,8 @@ def move(paper: WorkingPaper, clause_id: str, step: int) -> Edit | None:
 
 def switch_part(paper: WorkingPaper, clause_id: str) -> Edit | None:
     """Move a top-level clause to the other part, at the boundary between the two."""
+    from resedit.model.edits import MoveClause, locate
+
     part, parent_id, _, _ = locate(paper, clause_id)
     if parent_id is not None:
         return None

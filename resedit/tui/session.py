@@ -44,6 +44,7 @@ class Session:
         """Load rules, lint kinds and the State list (about a second of imports and parsing) on a
         worker thread after the first paint, linting a copy of the paper; then `warm` is set and
         the UI thread's linting is milliseconds."""
+        import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
         from resedit.sponsorship.analysis import analyse
         from resedit.tui.findings import committee_for, lint_fast
 

@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.widgets import OptionList, TextArea
 
 from resedit.model.diagnostic import Diagnostic
-from resedit.model.edits import Batch, DeleteClause, EditError, InsertClause, MoveClause, SetField, SetText
 from resedit.tui import outline
 from resedit.tui.keys import bindings
 from resedit.tui.widgets.clause_editor import ClauseEditor
@@ -25,6 +24,9 @@ from resedit.tui.widgets.status_line import KeyHints, StatusLine
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 FIELD_TITLES = dict(outline.HEADER_ROWS)
+
+# resedit.model.edits is imported where edits are made (after the first paint; the app's warm-up
+# loads it): creating its dataclasses takes ~10 ms.
 
 
 class EditorScreen(Screen):
@@ -160,6 +162,8 @@ class EditorScreen(Screen):
     @on(TextArea.Changed, "#clause")
     def _typed(self, event: TextArea.Changed | None = None) -> None:
         """Bring the paper up to the editor's text (always the live text, never the event's)."""
+        from resedit.model.edits import SetField, SetText
+
         if self.editor.read_only:
             return
         key, text = self.current, self.editor.text
@@ -230,6 +234,8 @@ class EditorScreen(Screen):
 
     def _apply(self, edit, focus: str | None = None, offset: int | None = None,
                refused: str = "") -> bool:
+        from resedit.model.edits import EditError
+
         if edit is None:
             if refused:
                 self.notify(refused, severity="warning", timeout=3)
@@ -246,6 +252,8 @@ class EditorScreen(Screen):
     # ---- document changes -----------------------------------------------------------------
     def document_changed(self, edit, origin: str) -> None:
         """The document's change callback (also for undo, redo and co-drafting peers)."""
+        from resedit.model.edits import SetField, SetText
+
         if not isinstance(edit, (SetText, SetField)):
             self._structure_changed = True
         if origin != "local" or not isinstance(edit, (SetText, SetField)):
@@ -377,6 +385,8 @@ class EditorScreen(Screen):
         survivors = [r for r in rows if not self._inside(r.key, key)]
         after = [r for r in survivors if rows.index(r) > index]
         target = (after[0] if after else survivors[-1] if survivors else None)
+        from resedit.model.edits import DeleteClause
+
         self._apply(DeleteClause(key), focus=target.key if target else "field:topic")
         self.notify("Clause deleted (Ctrl+Z brings it back)", timeout=3)
 
@@ -406,6 +416,8 @@ class EditorScreen(Screen):
             self.notify("This finding has no fix to apply here (numbers and letters are set "
                         "when the paper is saved)", timeout=3)
             return
+        from resedit.model.edits import SetText
+
         self._apply(SetText(clause.id, new_text), focus=clause.id)
         self.notify(f"Applied: {chosen.suggestions[0]}", timeout=2)
 
@@ -425,6 +437,8 @@ class EditorScreen(Screen):
 
 def _touched(edit) -> str | None:
     """The clause (or header field) an edit is mainly about, for placing the cursor."""
+    from resedit.model.edits import Batch, InsertClause, MoveClause, SetField, SetText
+
     if isinstance(edit, SetText):
         return edit.clause_id
     if isinstance(edit, SetField):
