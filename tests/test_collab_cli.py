@@ -94,3 +94,95 @@ def test_links_round_trip_and_bind_addresses_parse():
     assert parse_bind("[::1]:9000") == ("::1", 9000)
     with pytest.raises(ResEditError):
         parse_bind("127.0.0.1:http")
+
+
+class _Watch:
+    """`resedit join LINK --watch` as a real process: send a line, wait for what it prints."""
+
+    def __init__(self, link: str, copy, name: str):
+        import queue
+        import subprocess
+        import sys
+        import threading
+
+        from collab_net import ROOT
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "resedit.cli", "join", link, "--watch", "--name", name, "--copy", str(copy)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+        self.lines: queue.Queue = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
+
+    def expect(self, wanted: str, timeout: float = 20.0) -> str:
+        import queue
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if wanted in line:
+                return line
+        raise AssertionError(f"{wanted!r} not printed; got {''.join(self.seen)!r}")
+
+    def send(self, line: str) -> None:
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+
+    def close(self) -> None:
+        self.send("quit")
+        self.process.stdin.close()
+        self.process.wait(10)
+
+
+def test_watch_reports_refused_signatures_and_names_the_clauses_that_exist(tmp_path):
+    paper_file = tmp_path / "paper.txt"
+    paper_file.write_text(write_text(sample_paper()), encoding="utf-8")
+    process, links, _ = start_host(paper_file, tmp_path / "host.collab")
+    watches = []
+    try:
+        signer = _Watch(links["sign"], tmp_path / "ghana.collab", "Ghana")
+        watches.append(signer)
+        signer.expect("Requests the Office.")  # synced: the paper was printed
+        signer.send("sign Lituania")
+        line = signer.expect("sign refused")
+        assert "Lituania" in line and "did you mean Lithuania?" in line
+        signer.send("sign Brazil")
+        assert "Brazil is already a sponsor" in signer.expect("sign refused")
+        editor = _Watch(links["edit"], tmp_path / "editor.collab", "editor")
+        watches.append(editor)
+        editor.expect("Requests the Office.")
+        editor.send("set 9 foo")
+        line = editor.expect("error:")
+        assert "no operative clause 9: operative clauses are 1 to 2" in line and "out of range" not in line
+        editor.send("set p5 foo")
+        assert "no preambular clause p5: preambular clauses are p1 to p2" in editor.expect("error:")
+        editor.send("sign Turkey")  # an editor signs locally: same rules
+        assert "Türkiye is already a signatory" in editor.expect("sign refused")
+        editor.send("print")
+        editor.expect("Signatories: Türkiye")
+    finally:
+        for watch in watches:
+            watch.close()
+        process.terminate()
+        process.wait(10)
+    assert read_paper(paper_file) == sample_paper()  # nothing refused reached the paper
+
+
+def test_join_without_a_host_or_a_copy_says_so_and_leaves_no_copy(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    link = f"resedit://127.0.0.1:{port}/abc123?role=edit&key=k"
+    copy = tmp_path / "copies" / "abc123.collab"
+    assert main(["join", link, "--print", "--timeout", "1", "--copy", str(copy)]) == 1
+    captured = capsys.readouterr()
+    assert "cannot reach the host" in captured.err and "no local copy" in captured.err
+    assert "showing your last copy" not in captured.err and captured.out == ""
+    assert list(copy.parent.iterdir()) == []

@@ -17,6 +17,7 @@ from resedit.model.edits import (AppendHistory, Batch, DeleteClause, DropHistory
                                  MoveClause, SetField, SetList, SetText)
 from resedit.model.edits import apply as model_apply
 from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
+from resedit.sponsorship.changes import Refused
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
 UNICODE = ["é", "😀", "Türkiye", "ñ", "e\u0301", "🇧🇷", "中文", "—", " "]
@@ -232,11 +233,30 @@ def test_concurrent_moves_of_one_clause_keep_edits_to_it():
 
 def test_signing_is_recorded_with_who_and_history():
     shared = SharedDocument.from_paper(paper(), who="Chile delegate")
-    assert shared.host_sign("Kenya", "Kenya delegate")
-    assert not shared.host_sign("Kenya", "again")
-    assert not shared.host_sign("Brazil", "a sponsor")
+    assert shared.host_sign("Kenya", "Kenya delegate") == "Kenya"
+    with pytest.raises(Refused, match="Kenya is already a signatory"):
+        shared.host_sign("Kenya", "again")
+    with pytest.raises(Refused, match="Brazil is already a sponsor"):
+        shared.host_sign("Brazil", "a sponsor")
     assert shared.paper.signatories == ["Türkiye", "Kenya"]
     assert shared.paper.history[-1].state == "Kenya" and shared.paper.history[-1].who == "Kenya delegate"
+
+
+def test_signing_applies_the_sponsors_command_name_rules():
+    shared = SharedDocument.from_paper(paper(), who="Chile delegate")
+    before = shared.paper
+    with pytest.raises(Refused, match="Lithuania"):  # misspelt: refused with the suggestion
+        shared.host_sign("Lituania", "Ghana")
+    with pytest.raises(Refused):
+        shared.host_sign("Atlantis", "Ghana")
+    assert shared.paper == before
+    assert shared.host_sign("  lithuania ", "Ghana") == "Lithuania"  # normalised to the official name
+    with pytest.raises(Refused, match="already a signatory"):
+        shared.host_sign("Lithuania", "Kenya")
+    with pytest.raises(Refused, match="Türkiye is already a signatory"):
+        shared.sign("Turkey")  # an editor signing locally goes through the same rules
+    assert shared.paper.signatories == ["Türkiye", "Lithuania"]
+    assert [(h.state, h.who) for h in shared.paper.history[len(before.history):]] == [("Lithuania", "Ghana")]
 
 
 @st.composite

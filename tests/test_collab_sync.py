@@ -234,6 +234,51 @@ def test_signatories_sign_by_command_and_the_dais_comments(tmp_path):
     run(scenario())
 
 
+def test_the_host_refuses_a_misspelt_or_sponsor_signature_and_tells_the_signer(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="resedit.collab")
+
+    async def scenario():
+        bloc = Bloc(tmp_path)
+        try:
+            host = await bloc.start_host()
+            editor = await bloc.join(name="editor")
+            signer = await bloc.join(role="sign", name="Ghana")
+            before = host.document.paper
+            heard: list[str] = []
+            signer.sign_refusal_listeners.append(heard.append)
+            signer.document.sign("Lituania")
+            signer.document.sign("Brazil")  # already a sponsor
+            for _ in range(200):
+                if len(signer.sign_refusals) == 2:
+                    break
+                await asyncio.sleep(0.02)
+            assert signer.sign_refusals == heard and len(heard) == 2
+            assert "Lituania" in heard[0] and "did you mean Lithuania?" in heard[0]
+            assert "Brazil is already a sponsor" in heard[1]
+            await bloc.settle()
+            assert host.document.paper == before and editor.document.paper == before
+            assert not signer.refusals  # not cut off: only the signature was refused
+            signer.document.sign("lithuania")  # the corrected name goes in as the official one
+            for _ in range(200):
+                if "Lithuania" in host.document.paper.signatories:
+                    break
+                await asyncio.sleep(0.02)
+            await bloc.settle()
+            assert editor.document.paper.signatories == ["Türkiye", "Lithuania"]
+            assert [(h.state, h.who) for h in editor.document.paper.history[len(before.history):]] == \
+                [("Lithuania", "Ghana")]
+            with pytest.raises(Exception, match="already a signatory"):
+                editor.document.sign("Lithuania")  # an editor signs locally under the same rules
+            return host.secret
+        finally:
+            await bloc.close()
+    secret = run(scenario())
+    logged = [r.getMessage() for r in caplog.records if r.name == "resedit.collab.host"]
+    assert any("could not sign as 'Lituania'" in m and "did you mean Lithuania?" in m for m in logged)
+    assert any("could not sign as 'Brazil'" in m for m in logged)
+    assert not any(secret in m for m in logged)
+
+
 def test_a_sponsor_change_and_its_history_reach_every_peer_and_one_undo_takes_both_back(tmp_path):
     async def scenario():
         bloc = Bloc(tmp_path)

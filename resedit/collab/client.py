@@ -44,6 +44,9 @@ class Client:
         self.sent = 0
         self.acked = 0
         self.refusals: list[str] = []
+        # Signatures the host did not apply, with its reason ("Lituania: did you mean Lithuania?").
+        self.sign_refusals: list[str] = []
+        self.sign_refusal_listeners: list = []  # each called with the reason
         self.error: LinkError | None = None
         self.peer_id: int | None = None
         self._outbox: asyncio.Queue | None = None
@@ -181,6 +184,12 @@ class Client:
             elif what == "peers":
                 self.document.peers = [Peer(**p) for p in command.get("peers", []) if isinstance(p, dict)]
                 self.document.notify_peers()
+            elif what == "sign-refused":
+                reason = str(command.get("reason", "")) or "the host did not accept the signature"
+                log.info("the host refused the signature %r: %s", command.get("state"), reason)
+                self.sign_refusals.append(reason)
+                for listener in self.sign_refusal_listeners:
+                    listener(reason)
             elif what == "refused":
                 await self._refused(str(command.get("reason", "")))
 

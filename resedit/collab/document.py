@@ -77,6 +77,8 @@ class SharedDocument:
         self.command_sink: Callable[[dict], None] | None = None
         # Set by the client: publishes this peer's cursor (clause id, offset).
         self.cursor_sink: Callable[[str | None, int], None] | None = None
+        # Conference rules for signing (a profile name or path; None: the default profile).
+        self.conference: Any = None
         self._listeners: list[Listener] = []
         self._update_listeners: list[UpdateListener] = []
         self._peer_listeners: list[Callable[[list[Peer]], None]] = []
@@ -274,18 +276,34 @@ class SharedDocument:
             raise ReadOnlyError("not connected to the host")
 
     # -- what the host applies for others --------------------------------------------------
-    def host_sign(self, state: str, by: str) -> bool:
-        state = state.strip()
-        if not state or state in self._signatories or state in self._sponsors:
-            return False
+    def host_sign(self, typed: str, by: str) -> str:
+        """Add `typed` as a signatory under the same rules as `resedit sponsors --add`.
+
+        Returns the official short name written into the list; raises
+        resedit.sponsorship.changes.Refused with the reason (misspelt name with the suggestion,
+        already listed, already a sponsor, ...) and leaves the paper unchanged.
+        """
+        from resedit.committees import find_committee, load_committee
+        from resedit.sponsorship import changes
+
+        typed = " ".join(str(typed).split())
+        if not typed:
+            raise changes.Refused("say which State signs: sign STATE")
+        current = self.paper
+        trial = copy.copy(current)
+        trial.sponsors, trial.signatories = list(current.sponsors), list(current.signatories)
+        trial.history = list(current.history)
+        committee = (find_committee(current.committee) if current.committee else None) or load_committee(None)
+        change = changes.add(trial, typed, "signatory", committee=committee, conference=self.conference,
+                             who=by or "unknown", at=now_utc())
+        entry = change.entry
         with self.doc.transaction(origin="local"):
             last = max((str(v.get("order", "")) for v in self._signatories.values() if isinstance(v, dict)),
                        default=None)
-            at = now_utc()
-            self._signatories[state] = {"by": by, "at": at, "order": key_between(last, None)}
-            self._history.append(asdict(HistoryEntry(at, by, "add", state, "signatory")))
+            self._signatories[entry.state] = {"by": entry.who, "at": entry.at, "order": key_between(last, None)}
+            self._history.append(asdict(entry))
         self._changed(Batch((SetList("signatories", tuple(self.paper.signatories)),)), "local")
-        return True
+        return entry.state
 
     def host_comment(self, clause_id: str | None, text: str, by: str) -> None:
         with self.doc.transaction(origin="local"):

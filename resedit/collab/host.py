@@ -27,6 +27,7 @@ from resedit.collab.link import (ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADE
 from resedit.collab.schema import FORMAT_VERSION
 from resedit.collab.store import CopyStore, Persister
 from resedit.model.paper import WorkingPaper
+from resedit.sponsorship.changes import Refused
 
 log = logging.getLogger("resedit.collab.host")
 FLUSH_SECONDS = 0.1
@@ -175,8 +176,13 @@ class Host:
             conn.peer.offset = offset if isinstance(offset, int) else 0
             self._send_peers()
         elif what == "sign" and conn.peer.role in ("edit", "sign"):
-            state = str(command["state"])[:80]
-            if self.document.host_sign(state, conn.peer.name):
+            typed = str(command["state"])[:80]
+            try:
+                state = self.document.host_sign(typed, conn.peer.name)
+            except Refused as exc:  # tell the signer why; the paper is unchanged
+                log.warning("peer %d (%s) could not sign as %r: %s", conn.peer.id, conn.peer.name, typed, exc)
+                conn.outbox.put_nowait(protocol.control({"t": "sign-refused", "state": typed, "reason": str(exc)}))
+            else:
                 log.info("peer %d signed as %s", conn.peer.id, state)
         elif what == "comment":
             clause = command.get("clause")

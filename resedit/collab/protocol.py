@@ -1,7 +1,8 @@
 """Wire messages: the Yjs sync protocol (pycrdt) plus resedit's own control messages.
 
 Control messages are one byte (CONTROL, outside the Yjs message types) then UTF-8 JSON:
-welcome, ack {n}, peers [...], presence {clause, offset}, sign {state}, comment {...}, refused.
+welcome, ack {n}, peers [...], presence {clause, offset}, sign {state}, sign-refused {state, reason}
+(the host did not apply a signature: the paper is unchanged), comment {...}, refused.
 """
 from __future__ import annotations
 

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     link = parse_link(args.link)
     copy_path = Path(args.copy) if args.copy else copies_dir() / f"{link.paper_id}.collab"
     copy_path.parent.mkdir(parents=True, exist_ok=True)
+    had_copy = copy_path.exists()
     editor = not (args.print or args.watch) and sys.stdin.isatty() and sys.stdout.isatty()
     # The editor owns the terminal: then the log goes to a file beside the copy.
     log_to = {"filename": str(copy_path) + ".log"} if editor else {"stream": sys.stderr}
@@ -47,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     name = args.name or getpass.getuser()
     document = store.load(role=link.role, who=name)
     client = Client(document, link, name, Persister(document, store))
+    had_copy = had_copy and store.rows() > 0  # an empty copy (an earlier failed join) holds nothing
+    client.had_copy = had_copy
 
     async def main() -> int:
         async with client.running():
@@ -63,7 +66,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = asyncio.run(main())
     finally:
+        empty = not had_copy and store.rows() == 0  # never reached the host, nothing typed
         store.close()
+        if empty:  # leave no empty junk copy behind
+            for leftover in (copy_path, Path(f"{copy_path}-wal"), Path(f"{copy_path}-shm")):
+                leftover.unlink(missing_ok=True)
     if client.error is not None:
         raise client.error
     return code
@@ -85,8 +92,13 @@ async def _print_once(client, timeout: float) -> int:
     if client.error is not None:
         return 2
     if not client.synced.is_set():
-        print(f"resedit join: could not reach the host at {client.link.host}:{client.link.port}; "
-              "showing your last copy", file=sys.stderr)
+        where = f"{client.link.host}:{client.link.port}"
+        if not getattr(client, "had_copy", True):
+            print(f"resedit join: cannot reach the host at {where}, and there is no local copy of this "
+                  "paper yet (you have not joined it before): nothing to show. Check that the host is "
+                  "running and that you can reach it, then try again.", file=sys.stderr)
+            return 1
+        print(f"resedit join: could not reach the host at {where}; showing your last copy", file=sys.stderr)
     sys.stdout.write(render(client.document))
     return 0 if client.synced.is_set() else 1
 
@@ -100,6 +112,7 @@ async def _watch(client) -> int:
     changed = asyncio.Event()
     document.add_listener(lambda edit, origin: changed.set())
     document.add_peer_listener(lambda peers: None)
+    client.sign_refusal_listeners.append(lambda reason: print(f"sign refused: {reason}", flush=True))
 
     async def printer():
         last = None
@@ -120,7 +133,12 @@ async def _watch(client) -> int:
     try:  # offline from the start is fine: editing works on the local copy
         await asyncio.wait_for(client.synced.wait(), 3)
     except asyncio.TimeoutError:
-        print("not connected yet: editing your copy; it merges when the host is reachable", flush=True)
+        if getattr(client, "had_copy", True):
+            print("not connected yet: editing your copy; it merges when the host is reachable", flush=True)
+        else:
+            print(f"cannot reach the host at {client.link.host}:{client.link.port} yet, and there is no "
+                  "local copy of this paper: waiting for the host (what you add merges when it is reachable)",
+                  flush=True)
     changed.set()
     try:
         while client.error is None:
@@ -157,11 +175,16 @@ def _command(client, line: str) -> bool:
     elif word == "online":
         client.go_online()
     elif word == "sign":
-        document.sign(rest)
+        from resedit.sponsorship.changes import Refused
+
+        try:
+            document.sign(rest)
+        except Refused as exc:  # an editor signs locally: same rules as the host applies
+            print(f"sign refused: {exc}", flush=True)
     elif word in ("set", "append"):
         where, _, text = rest.partition(" ")
         part = "preamble" if where.startswith("p") else "operative"
-        clause = document.paper.part(part)[int(where.lstrip("po")) - 1]
+        clause = document.paper.part(part)[_clause_index(document.paper.part(part), where, part)]
         document.set_cursor(clause.id, len(clause.text))
         document.apply(SetText(clause.id, text if word == "set" else clause.text + " " + text))
     elif word == "add":
@@ -170,3 +193,14 @@ def _command(client, line: str) -> bool:
         print("commands: print, set N TEXT, append N TEXT (pN: preamble), add TEXT, sign STATE, "
               "offline, online, status, quit", flush=True)
     return True
+
+
+def _clause_index(clauses, where: str, part: str) -> int:
+    """0-based index of clause `where` ("3", "p2"), or a ValueError naming the clauses that exist."""
+    kind, p = ("preambular", "p") if part == "preamble" else ("operative", "")
+    number, count = where.lstrip("po"), len(clauses)
+    if not number.isdigit() or not 1 <= int(number) <= count:
+        exist = f"there are no {kind} clauses yet" if count == 0 else \
+            f"there is only {kind} clause {p}1" if count == 1 else f"{kind} clauses are {p}1 to {p}{count}"
+        raise ValueError(f"no {kind} clause {where or '(no number given)'}: {exist}")
+    return int(number) - 1
