@@ -279,3 +279,28 @@ def test_picking_a_finding_jumps_to_its_clause_and_selects_where_it_is(paper_fil
             await pilot.pause()
             assert clause.text.endswith("trafficking,")
     run(scenario())
+
+
+def test_export_over_an_existing_file_asks_first(paper_file):
+    # Not in the canonical layout (extra blank lines), so an export would change the bytes.
+    paper_file.write_text(paper_file.read_text(encoding="utf-8").replace("\n\n", "\n\n\n"), encoding="utf-8")
+
+    async def scenario():
+        before = paper_file.read_bytes()
+        app = make_app(paper_file, journal=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot, app)
+            for answer in ("escape", "enter"):  # first: back out; then: the first button, Replace
+                await pilot.press("f5")
+                await pilot.pause()
+                app.screen.query_one("Input").value = str(paper_file)  # the paper's own .txt
+                await pilot.press("enter")
+                await pilot.pause()
+                assert any("exists. Replace it" in str(w.render()) for w in app.screen.query("Static"))
+                await pilot.press(answer)
+                await pilot.pause()
+                if answer == "escape":
+                    assert paper_file.read_bytes() == before  # nothing written without a yes
+        assert paper_file.read_bytes() != before  # replaced by the canonical export
+        assert read_paper(paper_file) == app.session.document.paper
+    run(scenario())

@@ -205,11 +205,20 @@ class ResEditApp(App):
             PromptScreen("Export", [Field("path", "File (.txt or .docx)", str(base.with_suffix(".txt")))]),
             self._export)
 
-    def _export(self, values: dict | None) -> None:
+    def _export(self, values: dict | None, replace: bool = False) -> None:
+        from resedit.tui.screens.confirm import ConfirmScreen
+
         if not values or not values.get("path"):
             return
+        target = Path(values["path"]).expanduser()
+        if target.exists() and not replace:  # the default is often the paper's own .txt
+            self.push_screen(
+                ConfirmScreen(f"{target.name} exists. Replace it with the export?",
+                              [("replace", "Replace"), ("cancel", "Cancel")]),
+                lambda answer: self._export(values, replace=True) if answer == "replace" else None)
+            return
         try:
-            written = self.session.export(Path(values["path"]).expanduser())
+            written = self.session.export(target)
         except Exception as exc:
             self.notify(f"Not exported: {exc}", severity="error", timeout=8)
             return
