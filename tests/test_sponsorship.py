@@ -362,3 +362,24 @@ def test_membership_comes_from_the_committee_profile_when_the_conference_is_sile
     cnd = load_committee("CND")  # 53 members (its profile); NMUN•NY lists no seats for it
     summary = sponsorship_summary(WorkingPaper(sponsors=["Brazil"]), cnd)
     assert summary["required"] == 11  # 20% of 53, rounded up
+
+
+def test_a_partial_roster_makes_nobody_a_non_member(tmp_path):
+    """Only the permanent five known (or no roster at all): elected members are not errors."""
+    p = paper("Brazil, Viet Nam", "China, Denmark, Palau", committee="Security Council")
+    five = profile(tmp_path, "code: p\nname: Partial\nthreshold: {value: 2}\ncommittees:\n"
+                             "  SC: {roster: [China, France, Russian Federation, United Kingdom, "
+                             "United States]}\n")
+    assert "SPO007" not in codes(p, committee=SC, conference=five)
+    assert not any(e.non_member for e in analyse(p, SC, five).entries)
+    add(p, "Mexico", "signatory", conference=five, committee="SC")  # not refused either
+    assert "Mexico" in p.signatories
+    none = profile(tmp_path, "code: n\nname: None\nthreshold: {value: 2}\n")
+    assert "SPO007" not in codes(p, committee=SC, conference=none)
+    # the full fifteen still decide
+    full = profile(tmp_path, "code: f\nname: Full\nthreshold: {value: 2}\ncommittees:\n"
+                             "  SC: {roster: [China, France, Russian Federation, United Kingdom, "
+                             "United States, Algeria, Denmark, Greece, Guyana, Pakistan, Panama, "
+                             "Republic of Korea, Sierra Leone, Slovenia, Somalia]}\n")
+    non = [d for d in findings(p, committee=SC, conference=full) if d.code == "SPO007"]
+    assert sorted(d.message.split(" is")[0] for d in non) == ["Brazil", "Mexico", "Palau", "Viet Nam"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from resedit.sponsorship.conference import Conference, Requirement, load_conference
+from resedit.sponsorship.conference import Conference, Requirement, full_roster, load_conference
 from resedit.sponsorship.states import Resolution, state_index
 
 ROLES = ("sponsor", "signatory")
@@ -85,7 +85,7 @@ def analyse(paper, committee, conference=None, present: int | None = None) -> An
     """Analysis of `paper`'s lists for `committee` (Committee or code) under `conference`."""
     conference = load_conference(conference)
     code = (getattr(committee, "code", committee) or "").upper()
-    roster = set(conference.settings(code).roster)
+    roster = full_roster(conference, committee)  # empty when the membership is not all known
     index = state_index()
     entries: list[Entry] = []
     for role in ROLES:

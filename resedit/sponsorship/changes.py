@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from resedit.errors import ResEditError
 from resedit.model.paper import HistoryEntry
 from resedit.sponsorship.analysis import ROLE_LIST, ROLES, analyse
-from resedit.sponsorship.conference import load_conference
+from resedit.sponsorship.conference import full_roster, load_conference
 from resedit.sponsorship.states import or_list, state_index
 
 
@@ -69,7 +69,7 @@ def add(paper, typed: str, role: str, *, committee, conference=None, who: str | 
     if not state.is_member and not conference.may(role, observer=True, non_member=False):
         raise Refused(f"{state.name} is an observer State; under {conference.name} observers "
                       f"may not be a {role}")
-    roster = conference.settings(before.committee_code).roster
+    roster = full_roster(conference, before.committee_code)
     if state.is_member and roster and state.name not in roster and \
             not conference.may(role, observer=False, non_member=True):
         raise Refused(f"{state.name} is not a member of {before.committee_code}; under "

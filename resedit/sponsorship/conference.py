@@ -118,6 +118,39 @@ def _membership(committee, settings: CommitteeSettings) -> int:
     return size if isinstance(size, int) else ALL_MEMBERS
 
 
+def full_roster(conference: Conference, committee) -> frozenset[str]:
+    """The official names of all of `committee`'s members, or an empty set when the whole
+    membership is not known: only then can a Member State be called a non-member. The roster is
+    the conference profile's (committees.CODE.roster), else the committee profile's file
+    (membership.roster). A roster shorter than the body's seats (the Security Council's permanent
+    five without the elected ten) is partial: nobody is a non-member by it."""
+    code = (getattr(committee, "code", committee) or "").upper()
+    settings = conference.settings(code)
+    names = list(settings.roster)
+    profile = committee if hasattr(committee, "membership") else None
+    if profile is None and code:
+        try:
+            from resedit.committees import load_committee
+            profile = load_committee(code)
+        except ResEditError:
+            profile = None
+    if not names and profile is not None and hasattr(profile, "roster"):
+        from resedit.sponsorship.states import state_index
+
+        index = state_index()
+        for typed in profile.roster() or []:
+            found = index.resolve(typed)
+            names.append(found.state.name if found.ok else typed)
+    if not names:
+        return frozenset()
+    size = settings.membership
+    if not size and profile is not None:
+        size = profile.membership.get("size")
+    if isinstance(size, int) and len(set(names)) < size:
+        return frozenset()
+    return frozenset(names)
+
+
 TOP_KEYS = {"code", "name", "threshold", "counts", "min_sponsors", "both_roles", "observers",
             "non_members", "committees"}
 
