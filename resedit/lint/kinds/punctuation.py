@@ -74,8 +74,12 @@ def subclause_endings(rule, ctx):
         counted = [e for e in endings if e is not None]
         if not counted:
             continue
-        # The list's usual ending; a tie goes to the semicolon, the UN's ending for sub-paragraphs.
-        usual = "," if counted.count(",") > counted.count(";") else ";"
+        # The part's ending (operative ";", preamble ","), unless two or more sisters agree on
+        # the other one; a tie goes to the part's ending.
+        usual = ";" if part == "operative" else ","
+        other = "," if usual == ";" else ";"
+        if counted.count(other) >= 2 and counted.count(other) > counted.count(usual):
+            usual = other
         for index, (child, ending) in enumerate(zip(inner, endings)):
             if ending is not None and ending != usual:
                 hit = _ending_hit(part, position, path + (index,), child, usual)
