@@ -254,3 +254,90 @@ def test_sub_clauses_of_decides_that_are_the_decision(annotator, mandate_rules):
         ("MAN001", 1, (0,), ["Member States are encouraged to"]),
         ("MAN001", 2, (0,), ["Viet Nam is encouraged to"])]
     assert lint(paper, mandate_rules, load_committee("SC"), annotator=annotator) == []
+
+
+# Overreach clauses in varied word orders (the MAN rules' own fail examples are added below):
+# the one-key fix must read as English.
+REWORD = [
+    "Demands that Member States cease trafficking immediately.",
+    "Demands that all States cease cybercrime immediately.",
+    "Demands that all States cease cybercrime.",
+    "Strongly demands that Member States cease trafficking immediately.",
+    "Demands that Member States immediately cease trafficking.",
+    "Demands immediately that all States cease cybercrime.",
+    "Demands, in the strongest terms, that Member States cease trafficking.",
+    "Demands that Member States shall cease trafficking.",
+    "Demands that Member States should end impunity for traffickers.",
+    "Demands that States parties adopt legislation without delay.",
+    "Demands that the Government of Syria allow humanitarian access.",
+    "Demands that the Government ceases all attacks on civilians.",
+    "Demands that all parties concerned respect international humanitarian law.",
+    "Demands that the violence stop.",
+    "Requires that Member States adopt legislation against trafficking.",
+    "Decides that Member States shall cease trafficking immediately.",
+    "Decides that all States shall criminalize cybercrime immediately.",
+]
+
+
+def _man_fail_examples(rules):
+    out = []
+    for rule in rules:
+        for example in rule.examples.get("fail") or []:
+            text = example["text"] if isinstance(example, dict) else example
+            code = example.get("committee", "CCPCJ") if isinstance(example, dict) else "CCPCJ"
+            if "\n" not in text:
+                out.append((text, code))
+    return out
+
+
+def _one_clause(text: str, code: str):
+    committee = load_committee(code)
+    paper = read_text(f"Code: {committee.code}/1/1\nCommittee: {committee.name}\nTopic: T\n"
+                      f"Sponsors: Brazil, Viet Nam\n\n{committee.opening},\n\n"
+                      f"Recalling its resolution 27/2 of 18 May 2018,\n\n1. {text}\n")
+    return paper, committee
+
+
+def test_each_suggestion_applied_reads_as_english_and_clears_the_finding(annotator, mandate_rules):
+    import re
+
+    cases = [(t, "CCPCJ") for t in REWORD] + _man_fail_examples(mandate_rules)
+    checked = 0
+    for text, code in cases:
+        paper, committee = _one_clause(text, code)
+        clause = paper.operative[0].text
+        found = [d for d in lint(paper, mandate_rules, committee, annotator=annotator)
+                 if d.location.part == "operative"]
+        assert found, (text, code)
+        for d in found:
+            assert d.suggestions, (text, d.code)
+            s = d.suggestions[0]
+            fixed = clause[:d.location.start] + s + clause[d.location.end:]
+            # the rewording neither keeps a 'that' before its own "to" ("Calls upon that X cease
+            # to"; "consider whether to" is fine) nor leaves one after "for"/"upon"
+            assert not re.search(r"\bthat\b(?:(?!\bwhether to\b)[^,;.])*?\bto\b", s.lower()), (text, s)
+            assert not re.search(r"\b(for|upon) that\b", fixed.lower()), (text, fixed)
+            assert not re.search(r"\bto \w+ to\b", s), (text, s)
+            assert "  " not in fixed and not fixed.startswith(" "), (text, fixed)
+            again, _ = _one_clause(fixed, code)
+            codes = {x.code for x in lint(again, mandate_rules, committee, annotator=annotator)}
+            assert d.code not in codes, (text, fixed, codes)
+            checked += 1
+    assert checked >= len(cases)
+
+
+def test_demands_that_is_reworded_whole(annotator, mandate_rules):
+    for text, want in [
+        ("Demands that Member States cease trafficking immediately.",
+         "Calls upon Member States to cease trafficking immediately."),
+        ("Demands that all States cease cybercrime immediately.",
+         "Calls upon all States to cease cybercrime immediately."),
+        ("Demands that all States cease cybercrime.", "Calls upon all States to cease cybercrime."),
+        ("Demands that the Government ceases all attacks.", "Calls upon the Government to cease all attacks."),
+        ("Demands that the violence stop.", "Calls for the violence to stop."),
+    ]:
+        paper, committee = _one_clause(text, "CCPCJ")
+        (d,) = [d for d in lint(paper, mandate_rules, committee, annotator=annotator)
+                if d.code == "MAN002"]
+        clause = paper.operative[0].text
+        assert clause[:d.location.start] + d.suggestions[0] + clause[d.location.end:] == want

@@ -43,9 +43,15 @@ def _best(matches: list[Match]) -> Match | None:
     return sorted(matches, key=lambda m: (m.start, -m.depth, -m.end))[0]
 
 
+# Rewordings every profile gets unless it says otherwise: a 'that'-clause whose words could not
+# be split into "X to VERB" keeps its 'that' ("Demands that ..." -> "Urges that ...").
+DEFAULT_SUGGEST = {"suggest_that_clause": ["Urges"]}
+
+
 def suggestions(entry: dict, match: Match) -> list[str]:
-    templates = entry.get(match.suggest_key) or entry.get("suggest") or []
-    return [_fill(t, match, match.start == 0) for t in templates]
+    templates = (entry.get(match.suggest_key) or DEFAULT_SUGGEST.get(match.suggest_key)
+                 or entry.get("suggest") or [])
+    return [_fill(t, match, match.start == 0) + match.tail for t in templates]
 
 
 def run(rule, ctx):

@@ -22,6 +22,7 @@ class Match:
     addressee: str = ""
     depth: int = 0  # how far below the opening verb; the deepest of overlapping matches wins
     be: str = "are"  # agrees with the addressee in "{addressee} {be} encouraged to"
+    tail: str = ""  # words after the filled template, when the span runs on ("... to" + " cease")
 
 
 def _words(vocab: dict, key: str) -> set[str]:
@@ -86,6 +87,24 @@ def _depth(view: ClauseView, tok: Token) -> int:
     return depth
 
 
+def _verb_match(view: ClauseView, verb: Token, start: int, **kw) -> Match:
+    """A match on the committee's verb ("Adopts"), run on through the verbs coordinated with it
+    ("Adopts the Convention and opens it"), which the template's "{verb}" turns into base forms
+    too: "... that the General Assembly adopt the Convention and open it"."""
+    actors = view.actor_verbs()
+    conj = [c for c in view.children(verb, "conj") if c.tag == "VBZ" and c in actors
+            and not view.has_subject(c)]
+    if not conj:
+        return Match(start, view.token_end(verb), verb=verb.lemma, **kw)
+    from resedit.lint import morph
+
+    end, tail, at = view.token_end(conj[-1]), [], view.token_end(verb)
+    for c in conj:
+        tail.append(view.text[at:c.idx] + morph.inflect(c.text, "VB"))
+        at = view.token_end(c)
+    return Match(start, end, verb=verb.lemma, tail="".join(tail), **kw)
+
+
 def binding_decision(view: ClauseView, vocab: dict, committee) -> list[Match]:
     """"Decides that Member States shall ...", "... are required to ...", "Decides to criminalize"."""
     decide, addressees = _words(vocab, "decide_verbs"), _words(vocab, "addressees")
@@ -148,13 +167,20 @@ def coercive_verb(view: ClauseView, vocab: dict, committee) -> list[Match]:
         objects = view.objects(verb)
         if organ_named(view, objects + [_subject(view, c) for c in that], organs):
             continue  # an order to another organ: the other-organ rule says it
-        if that:
-            clause = that[0]
-            subject = _subject(view, clause)
-            if coercive or _is_addressee(view, subject, addressees):
-                aux = _aux(view, clause, {"shall", "must", "should", "will"})
-                end = view.token_end(aux) if aux else view.subtree_end(subject)
-                out.append(Match(start, end, "suggest_that", addressee=_phrase(view, subject)))
+        split = _that_split(view, verb)
+        if split is not None:  # "Demands that X cease": "Calls upon X to cease"
+            head, subject, end, tail = split
+            if _is_addressee(view, head, addressees):
+                out.append(Match(start, end, "suggest_that", addressee=subject, tail=tail))
+            elif coercive:  # "Demands that the violence stop": "Calls for the violence to stop"
+                key = "suggest_noun" if "suggest_noun" in vocab else "suggest_that"
+                out.append(Match(start, end, key, addressee=subject,
+                                 tail=f" {subject} to{tail}" if key == "suggest_noun" else tail))
+            continue
+        if that or _that_after(view, verb) is not None:
+            # a 'that'-clause the tokens do not split: keep it whole ("Urges that X ...")
+            if coercive or (that and _is_addressee(view, _subject(view, that[0]), addressees)):
+                out.append(Match(start, view.token_end(verb), "suggest_that_clause"))
             continue
         bound = [o for o in objects if _is_addressee(view, o, addressees)]
         if bound:
@@ -162,6 +188,71 @@ def coercive_verb(view: ClauseView, vocab: dict, committee) -> list[Match]:
         elif coercive:
             out.append(Match(start, view.token_end(verb), "suggest_noun"))
     return out
+
+
+_MODALS = {"shall", "must", "should", "will", "would", "may", "might", "can", "could"}
+
+
+def _that_after(view: ClauseView, verb: Token) -> Token | None:
+    """The 'that' opening the verb's object clause ("Demands [immediately] that ...")."""
+    toks, k, commas = view.ann.tokens, verb.i + 1, 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.lower == "that":
+            return tok
+        if tok.text == "," and commas == 0:  # "Demands, in the strongest terms, that"
+            close = [t.i for t in toks[k + 1:k + 10] if t.text == ","]
+            if close:
+                k, commas = close[0] + 1, 1
+                continue
+        if not (tok.tag == "RB" or tok.text == ","):
+            return None
+        k += 1
+    return None
+
+
+def _that_split(view: ClauseView, verb: Token):
+    """Read "VERB that SUBJECT [adverbs] [shall] VERB2 ..." off the tokens, since the parser often
+    takes the verb after a plural subject for a noun ("Member States cease trafficking").
+    Returns (subject head, subject text, end of the span to replace, words to add after the
+    template) so the replacement reads "Calls upon SUBJECT to [adverbs] VERB2", or None."""
+    from resedit.lint import morph
+
+    that = _that_after(view, verb)
+    if that is None:
+        return None
+    toks = view.ann.tokens
+    for k in range(that.i + 2, len(toks)):
+        tok = toks[k]
+        if tok.is_punct or tok.lower in ("that", "which", "who") or view.in_quote(tok):
+            return None
+        prev = toks[k - 1]
+        modal = tok.lower in _MODALS
+        finite = tok.tag in ("VB", "VBP", "VBZ", "VBD") and tok.dep not in ("amod", "acl", "relcl")
+        # a base-form verb the tagger took for a noun, right after the subject's head noun
+        noun_verb = (tok.tag == "NN" and tok.text.islower() and morph.has_form(tok.text, "VB")
+                     and ((prev.tag in ("NNS", "NNPS", "NNP") and prev.lower.endswith("s"))
+                          or (prev.tag in ("VBN", "VBD") and prev.dep in ("acl", "amod"))))
+        if not (modal or finite or noun_verb):
+            continue
+        subj = list(toks[that.i + 1:k])
+        while subj and subj[-1].tag.startswith("RB"):  # "all parties immediately cease"
+            subj.pop()
+        if not subj or subj[-1].tag in ("DT", "IN", "CC", "PRP$", "POS"):
+            return None
+        subject = view.text[subj[0].idx: view.token_end(subj[-1])]
+        nouns = [t for t in subj if t.tag.startswith("NN")]
+        head = nouns[-1] if nouns else subj[-1]  # "all parties concerned": parties
+        between = view.text[view.token_end(subj[-1]): tok.idx].strip()
+        if modal:  # "shall cease": the template's "to" takes the modal's place
+            return head, subject, view.token_end(tok), (" " + between if between else "")
+        if tok.lower in ("do", "does", "did") or tok.text.endswith("n't"):
+            return None
+        base = tok.text if tok.tag in ("VB", "VBP", "NN", "NNS") else morph.inflect(tok.text, "VB")
+        if base.lower() == tok.lower and tok.tag in ("VBZ", "VBD"):
+            base = morph.lemma(tok.text)
+        return head, subject, view.token_end(tok), " " + " ".join(w for w in (between, base) if w)
+    return None
 
 
 def legally_binding(view: ClauseView, vocab: dict, committee) -> list[Match]:
@@ -219,8 +310,7 @@ def sanctions(view: ClauseView, vocab: dict, committee) -> list[Match]:
         for obj in _object_heads(view, verb):
             mods = {c.lower for c in view.children(obj, "compound", "amod", "nmod")}
             if obj.lower in nouns or mods & compounds.get(obj.lower, set()):
-                out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
-                                 depth=_depth(view, verb)))
+                out.append(_verb_match(view, verb, view.opening_start(verb), depth=_depth(view, verb)))
                 break
     return out
 
@@ -253,8 +343,7 @@ def force(view: ClauseView, vocab: dict, committee) -> list[Match]:
                 for prep in view.children(obj, "prep"):
                     candidates += view.children(prep, "pobj")
             if any(armed(c) for c in candidates):
-                out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
-                                 depth=_depth(view, verb)))
+                out.append(_verb_match(view, verb, view.opening_start(verb), depth=_depth(view, verb)))
                 break
     return out
 
@@ -270,8 +359,7 @@ def implementation(view: ClauseView, vocab: dict, committee) -> list[Match]:
         if not hit and verb.lemma in verbs:
             hit = any(o.lower in nouns and not _own_work(view, o, own) for o in objects)
         if hit:
-            out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
-                             depth=_depth(view, verb)))
+            out.append(_verb_match(view, verb, view.opening_start(verb), depth=_depth(view, verb)))
     return out
 
 
@@ -334,8 +422,7 @@ def treaty_or_body(view: ClauseView, vocab: dict, committee) -> list[Match]:
             for prep in view.children(verb, "prep"):
                 hit = hit or any(p.lower in signature for p in view.children(prep, "pobj"))
         if hit:
-            out.append(Match(view.opening_start(verb), view.token_end(verb), verb=verb.lemma,
-                             depth=_depth(view, verb)))
+            out.append(_verb_match(view, verb, view.opening_start(verb), depth=_depth(view, verb)))
     return out
 
 
