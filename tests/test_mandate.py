@@ -276,6 +276,8 @@ REWORD = [
     "Requires that Member States adopt legislation against trafficking.",
     "Decides that Member States shall cease trafficking immediately.",
     "Decides that all States shall criminalize cybercrime immediately.",
+    "Demands that, in accordance with national law, Member States cease trafficking.",  # "Urges that"
+    "Adopts the Convention against Trafficking in Human Organs and opens it for signature.",
 ]
 
 
