@@ -1,7 +1,6 @@
 """The editor driven through Textual's pilot with real key presses (structural rules only)."""
 from __future__ import annotations
 
-import asyncio
 import shutil
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
+from tui_pilot import run, started
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ccpcj_trafficking.txt"
@@ -19,20 +19,6 @@ def paper_file(tmp_path) -> Path:
     target = tmp_path / "trafficking.txt"
     shutil.copy(EXAMPLE, target)
     return target
-
-
-def run(coro):
-    return asyncio.run(coro)
-
-
-async def started(pilot, app) -> None:
-    """Wait for the first paint's follow-up: rules and State list loaded (a worker thread)."""
-    for _ in range(300):
-        await pilot.pause(0.05)
-        if app.session.warm:
-            await pilot.pause()
-            return
-    raise AssertionError("the editor's linter never finished loading")
 
 
 def test_type_a_clause_see_the_finding_fix_it_move_undo_save_and_reopen(paper_file):
@@ -248,9 +234,9 @@ def test_quit_without_saving_leaves_no_journal_and_quit_keeps_one_otherwise(pape
             await pilot.pause()
             await pilot.press(*answer_keys)
             await pilot.pause()
-    asyncio.run(scenario(["tab", "enter"]))  # "Quit without saving"
+    run(scenario(["tab", "enter"]))  # "Quit without saving"
     assert not journal_path(paper_file).exists()
-    asyncio.run(scenario(["escape"]))  # keep editing; the test harness then closes the app
+    run(scenario(["escape"]))  # keep editing; the test harness then closes the app
     assert journal_path(paper_file).is_file()  # unsaved work stays recoverable
 
 

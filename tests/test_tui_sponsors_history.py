@@ -1,7 +1,6 @@
 """The sponsors screen (F2) records each change in the paper's history, saved with it, undone with it."""
 from __future__ import annotations
 
-import asyncio
 import shutil
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
+from tui_pilot import run, started
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ccpcj_trafficking.txt"
@@ -19,15 +19,6 @@ def paper_file(tmp_path) -> Path:
     target = tmp_path / "trafficking.txt"
     shutil.copy(EXAMPLE, target)
     return target
-
-
-async def started(pilot, app) -> None:
-    for _ in range(300):
-        await pilot.pause(0.05)
-        if app.session.warm:
-            await pilot.pause()
-            return
-    raise AssertionError("the editor's linter never finished loading")
 
 
 def test_adding_a_sponsor_records_history_that_is_saved_and_undone_with_the_name(paper_file):
@@ -84,4 +75,4 @@ def test_adding_a_sponsor_records_history_that_is_saved_and_undone_with_the_name
             await pilot.press("ctrl+z")
             await pilot.pause()
             assert doc.paper.sponsors[-1] == "Côte d'Ivoire" and doc.paper.history[-1] == entry
-    asyncio.run(scenario())
+    run(scenario())
