@@ -33,10 +33,20 @@ def _available() -> dict[str, object]:
             if importlib.util.find_spec(mod) is not None}
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("resedit")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "(not installed)"
+
+
 def build_parser(commands: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resedit", description="Draft and check Model UN working papers, offline.",
         epilog="`resedit PAPER` opens the editor on PAPER.")
+    parser.add_argument("--version", action="version", version=f"resedit {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in commands.items():
         command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)

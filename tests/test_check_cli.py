@@ -194,3 +194,10 @@ def test_unknown_select_or_ignore_code_is_a_usage_error(capsys):
 def test_no_nlp_says_which_rules_it_skipped(capsys):
     code, out, err = run_check(capsys, EXAMPLE, "--no-nlp")
     assert code == 0 and "were not run" in err
+
+
+def test_version_flag_names_the_release(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == "resedit 0.1.0"

@@ -33,6 +33,8 @@ def _mark_span(text: str) -> tuple[int, int]:
 
 
 def _ending_hit(part, position, path, clause, expected):
+    if not clause.text.strip():  # a clause just added in the editor: nothing to punctuate yet
+        return None
     found = clause_ending(clause.text)
     if found != expected:
         start, end = _mark_span(clause.text)
