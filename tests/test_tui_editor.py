@@ -1,24 +1,9 @@
 """The editor driven through Textual's pilot with real key presses (structural rules only)."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
 from tui_pilot import run, started
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ccpcj_trafficking.txt"
-
-
-@pytest.fixture
-def paper_file(tmp_path) -> Path:
-    target = tmp_path / "trafficking.txt"
-    shutil.copy(EXAMPLE, target)
-    return target
 
 
 def test_type_a_clause_see_the_finding_fix_it_move_undo_save_and_reopen(paper_file):

@@ -1,24 +1,9 @@
 """The sponsors screen (F2) records each change in the paper's history, saved with it, undone with it."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
 from tui_pilot import run, started
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ccpcj_trafficking.txt"
-
-
-@pytest.fixture
-def paper_file(tmp_path) -> Path:
-    target = tmp_path / "trafficking.txt"
-    shutil.copy(EXAMPLE, target)
-    return target
 
 
 def test_adding_a_sponsor_records_history_that_is_saved_and_undone_with_the_name(paper_file):

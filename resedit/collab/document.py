@@ -29,10 +29,10 @@ from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, AppendHistory, Batc
                                  last_history_index)
 from resedit.model.edits import apply as apply_edit
 from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
+from resedit.model.undo import COALESCE_SECONDS, UndoStep
 
 Listener = Callable[[Edit, str], None]
 UpdateListener = Callable[[bytes, Any], None]
-COALESCE_SECONDS = 1.5
 ROLES = ("edit", "sign", "read")
 
 
@@ -42,14 +42,6 @@ class ReadOnlyError(EditError):
 
 def now_utc() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-@dataclass
-class _Step:
-    inverse: Edit
-    redo: Edit
-    key: object | None
-    at: float
 
 
 @dataclass
@@ -82,8 +74,8 @@ class SharedDocument:
         self._listeners: list[Listener] = []
         self._update_listeners: list[UpdateListener] = []
         self._peer_listeners: list[Callable[[list[Peer]], None]] = []
-        self._undo: list[_Step] = []
-        self._redo: list[_Step] = []
+        self._undo: list[UndoStep] = []
+        self._redo: list[UndoStep] = []
         self._origin: Any = "local"
         self._paper: WorkingPaper | None = None
         self._keep_paper = False
@@ -160,7 +152,7 @@ class SharedDocument:
                 and now - last.at < COALESCE_SECONDS and not self._redo):
             last.redo, last.at = edit, now
         else:
-            self._undo.append(_Step(inverse, edit, coalesce, now))
+            self._undo.append(UndoStep(inverse, edit, coalesce, now))
         self._redo.clear()
         self._changed(edit, "local")
 
@@ -199,7 +191,7 @@ class SharedDocument:
     def redo(self) -> Edit | None:
         return self._step(self._redo, self._undo, "redo")
 
-    def _step(self, source: list[_Step], target: list[_Step], origin: str) -> Edit | None:
+    def _step(self, source: list[UndoStep], target: list[UndoStep], origin: str) -> Edit | None:
         """Apply the newest step of `source`; a text step only undoes one's own words (rebased)."""
         while source:
             step = source.pop()
@@ -209,14 +201,14 @@ class SharedDocument:
             except EditError:
                 continue  # someone else removed what this step touched: skip it
             if _is_text_step(step):
-                target.append(_Step(step.redo, step.inverse, None, time.monotonic()))
+                target.append(UndoStep(step.redo, step.inverse, None, time.monotonic()))
             else:
-                target.append(_Step(inverse, edit, None, time.monotonic()))
+                target.append(UndoStep(inverse, edit, None, time.monotonic()))
             self._changed(edit, origin)
             return edit
         return None
 
-    def _rebased(self, step: _Step) -> Edit:
+    def _rebased(self, step: UndoStep) -> Edit:
         if not _is_text_step(step):
             return step.inverse
         clause = self.paper.find(step.inverse.clause_id)
@@ -479,7 +471,7 @@ class SharedDocument:
             target[state] = {**entry, "order": previous}
 
 
-def _is_text_step(step: _Step) -> bool:
+def _is_text_step(step: UndoStep) -> bool:
     return (isinstance(step.inverse, SetText) and isinstance(step.redo, SetText)
             and step.inverse.clause_id == step.redo.clause_id)
 

@@ -8,10 +8,10 @@ redo, can_undo, can_redo, add_listener, mark_saved, dirty).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from resedit.model.paper import WorkingPaper
+from resedit.model.undo import COALESCE_SECONDS, UndoStep
 
 if TYPE_CHECKING:  # resedit.model.edits loads with the first edit (not needed for the first paint)
     from resedit.model.edits import Edit
@@ -23,15 +23,6 @@ def apply_edit(paper: WorkingPaper, edit: Edit) -> Edit:
     from resedit.model.edits import apply
 
     return apply(paper, edit)
-COALESCE_SECONDS = 1.5
-
-
-@dataclass
-class _Step:
-    inverse: Edit
-    redo: Edit
-    key: object | None
-    at: float
 
 
 class LocalDocument:
@@ -39,8 +30,8 @@ class LocalDocument:
         self.paper = paper or WorkingPaper()
         self.version = 0
         self.saved_version = 0
-        self._undo: list[_Step] = []
-        self._redo: list[_Step] = []
+        self._undo: list[UndoStep] = []
+        self._redo: list[UndoStep] = []
         self._listeners: list[Listener] = []
 
     def add_listener(self, listener: Listener) -> None:
@@ -55,7 +46,7 @@ class LocalDocument:
                 and now - last.at < COALESCE_SECONDS and not self._redo):
             last.redo, last.at = edit, now  # keep the oldest inverse: undo restores the start
         else:
-            self._undo.append(_Step(inverse, edit, coalesce, now))
+            self._undo.append(UndoStep(inverse, edit, coalesce, now))
         self._redo.clear()
         self._changed(edit, "local")
 
@@ -71,7 +62,7 @@ class LocalDocument:
             return None
         step = self._undo.pop()
         redo = apply_edit(self.paper, step.inverse)
-        self._redo.append(_Step(redo, step.inverse, None, time.monotonic()))
+        self._redo.append(UndoStep(redo, step.inverse, None, time.monotonic()))
         self._changed(step.inverse, "undo")
         return step.inverse
 
@@ -80,7 +71,7 @@ class LocalDocument:
             return None
         step = self._redo.pop()
         inverse = apply_edit(self.paper, step.inverse)
-        self._undo.append(_Step(inverse, step.inverse, None, time.monotonic()))
+        self._undo.append(UndoStep(inverse, step.inverse, None, time.monotonic()))
         self._changed(step.inverse, "redo")
         return step.inverse
 
