@@ -13,13 +13,14 @@ from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
+from shared_data import corpus_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "un"
 MINE = ("opener", "style", "citation")
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_paths())
 def test_adopted_texts_raise_no_opener_style_or_citation_error(path, annotator):
     body = "SC" if "S_RES" in path.name else "GA"
     paper = read_paper(path)

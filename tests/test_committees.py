@@ -10,8 +10,8 @@ import pytest
 from resedit.committees import all_committees, load_committee
 from resedit.errors import DataFileError, ResEditError
 from resedit.paths import data_root
+from shared_data import GUIDE
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "ccpcj_background_guide_nmun_ny_2025.txt"
 REQUIRED = {"CCPCJ", "SC", "GA", "GA3", "ECOSOC", "CND", "HRC"}
 
 
@@ -66,23 +66,40 @@ def test_unknown_committee_is_an_error_listing_the_known_codes():
     assert "unknown committee" in str(info.value) and "CCPCJ" in str(info.value)
 
 
-def test_ccpcj_mandate_is_quoted_from_the_guide_with_its_sources():
+def _ccpcj_statements():
     ccpcj = load_committee("CCPCJ")
+    return ccpcj, list(ccpcj.mandate["can"]) + list(ccpcj.mandate["cannot"].values())
+
+
+def test_ccpcj_mandate_statements_cite_their_own_sources():
+    """Checked without the guide: every statement names a source the profile defines, the
+    sources are the founding resolutions, and the guide's key sentences are quoted."""
+    ccpcj, statements = _ccpcj_statements()
     assert ccpcj.parent == "Economic and Social Council" and not ccpcj.binds_member_states
     cites = " ".join(s["cite"] + " " + s.get("detail", "") for s in ccpcj.sources.values())
     for symbol in ("1992/1", "1992/22", "61/252"):
         assert symbol in cites
-    # the guide drops a space in "(UNODC)and"; the profile quotes it with the space
-    guide = _norm(SEED.read_text(encoding="utf-8")).replace("(UNODC)and", "(UNODC) and")
-    statements = list(ccpcj.mandate["can"]) + list(ccpcj.mandate["cannot"].values())
+    for statement in statements:
+        assert statement["source"] in ccpcj.sources, statement
+        assert ccpcj.sources[statement["source"]]["cite"].strip(), statement["source"]
+        assert len(_norm(statement["text"]).split()) >= 4, statement
     guide_quotes = [s for s in statements if s["source"] in ("guide", "a-res-61-252")]
     assert any("will generally" in s["text"] for s in guide_quotes)
     assert any("will not generally" in s["text"] for s in guide_quotes)
+    assert ccpcj.membership["size"] == sum(ccpcj.membership["groups"].values()) == 40
+    assert ccpcj.membership["groups"]["African States"] == 12
+
+
+@pytest.mark.guide
+def test_ccpcj_mandate_is_quoted_verbatim_from_the_guide():
+    _, statements = _ccpcj_statements()
+    # the guide drops a space in "(UNODC)and"; the profile quotes it with the space
+    guide = _norm(GUIDE.read_text(encoding="utf-8")).replace("(UNODC)and", "(UNODC) and")
+    guide_quotes = [s for s in statements if s["source"] in ("guide", "a-res-61-252")]
+    assert guide_quotes
     for statement in guide_quotes:  # every fragment around an ellipsis is verbatim in the guide
         for fragment in re.split(r"\s*\[\.\.\.\]\s*", _norm(statement["text"])):
             assert _quoted_in(fragment.strip(" "), guide), fragment
-    assert ccpcj.membership["size"] == sum(ccpcj.membership["groups"].values()) == 40
-    assert ccpcj.membership["groups"]["African States"] == 12
 
 
 def test_membership_groups_add_up():

@@ -8,14 +8,15 @@ import pytest
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.lint import lint, load_rules
+from shared_data import corpus_paths
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "un"
 BODY = {"un_S_RES_2139_2014.txt": "SC"}
 # Known findings caused by extraction noise (none left: the reader absorbs the noise it met).
 KNOWN_NOISE: dict[str, set[str]] = {}
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_paths())
 def test_no_structural_errors_on_adopted_texts(path):
     rules = [r for r in load_rules() if r.category in ("structure", "punctuation", "numbering")]
     paper = read_paper(path)

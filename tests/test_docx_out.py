@@ -14,9 +14,9 @@ from resedit.formats import read_paper, write_paper
 from resedit.formats.docx_out import opener_length
 from resedit.formats.text import read_text, write_text
 from resedit.model import HistoryEntry
+from shared_data import CORPUS, corpus_names
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "un"
 
 DEEP = """Code: CCPCJ/2/4
 Committee: Commission on Crime Prevention and Criminal Justice
@@ -67,7 +67,8 @@ def test_round_trip_of_a_deep_paper(tmp_path):
     assert write_text(back) == write_text(paper)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", corpus_names())
 def test_round_trip_of_real_un_resolutions(tmp_path, name):
     paper = read_paper(CORPUS / name)
     write_paper(paper, tmp_path / "un.docx")

@@ -11,8 +11,8 @@ from resedit.formats import read_paper
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
 from resedit.lint.kinds.style import _spelling_fix
+from shared_data import corpus_paths
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "un"
 HEAD = """Code: CCPCJ/1/1
 Committee: CCPCJ
 Topic: Countering trafficking in persons
@@ -80,7 +80,8 @@ def test_informal_words_with_replacements():
                      "STY005")
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_paths())
 def test_no_style_error_and_no_informal_word_on_adopted_texts(path):
     rules = [r for r in load_rules() if r.category == "style"]
     body = "SC" if "S_RES" in path.name else "GA"

@@ -8,8 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from resedit.formats.text import read_text, write_text
 from resedit.model import Clause, HistoryEntry, WorkingPaper
+from shared_data import CORPUS
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "un"
 
 # Counted by reading each text: (preambular, operative, sub-clauses at any depth).
 # 80/9: one unnumbered operative paragraph; its annexed declaration is skipped.
@@ -24,6 +24,7 @@ CORPUS_COUNTS = {
 }
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", sorted(CORPUS_COUNTS))
 def test_corpus_clause_counts(name):
     paper = read_text((CORPUS / name).read_text(encoding="utf-8"))
@@ -32,6 +33,7 @@ def test_corpus_clause_counts(name):
     assert paper.opening.startswith("The ")
 
 
+@pytest.mark.corpus
 def test_corpus_noise_is_skipped_and_wrapped_lines_joined():
     paper = read_text((CORPUS / "un_A_RES_80_1.txt").read_text(encoding="utf-8"))
     sub_a = paper.operative[0].children[0]

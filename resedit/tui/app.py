@@ -10,12 +10,18 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
+from textual import on
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 from resedit.model.paper import Clause, WorkingPaper
 from resedit.tui.document import LocalDocument
 from resedit.tui.session import Session
+
+
+class WarmedUp(Message):
+    """The warm-up worker has loaded the rules and linted the paper once."""
 
 
 class ResEditApp(App):
@@ -64,7 +70,16 @@ class ResEditApp(App):
             self.session.warm_up(snapshot)
         except Exception as exc:  # a broken rules file: say so where findings would be
             self.session.warm, self.session.fast_error = True, f"linter error: {exc}"
-        self.call_from_thread(self.editor.redraw, True)
+        # A message, not call_from_thread: the app may have quit while this worker ran, and a
+        # message to a closed app is dropped where call_from_thread raises.
+        try:
+            self.post_message(WarmedUp())
+        except RuntimeError:  # the event loop closed between the check and the call
+            pass
+
+    @on(WarmedUp)
+    def _warmed_up(self) -> None:
+        self.editor.redraw(True)
 
     def _startup_questions(self) -> None:
         from resedit.tui.screens.confirm import ConfirmScreen
