@@ -24,6 +24,14 @@ class WarmedUp(Message):
     """The warm-up worker has loaded the rules and linted the paper once."""
 
 
+class LintEvent(Message):
+    """What the lint process reported (resedit.tui.lint_client kinds), from its threads."""
+
+    def __init__(self, kind: str, payload: object) -> None:
+        super().__init__()
+        self.kind, self.payload = kind, payload
+
+
 class ResEditApp(App):
     CSS_PATH = "resedit.tcss"
     TITLE = "resedit"
@@ -51,8 +59,7 @@ class ResEditApp(App):
         if hasattr(session.document, "add_peer_listener"):  # co-drafting presence
             session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
-            session.lint_process.set_callback(
-                lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
+            session.lint_process.set_callback(lambda kind, payload: self._post(LintEvent(kind, payload)))
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -70,16 +77,24 @@ class ResEditApp(App):
             self.session.warm_up(snapshot)
         except Exception as exc:  # a broken rules file: say so where findings would be
             self.session.warm, self.session.fast_error = True, f"linter error: {exc}"
-        # A message, not call_from_thread: the app may have quit while this worker ran, and a
-        # message to a closed app is dropped where call_from_thread raises.
+        self._post(WarmedUp())
+
+    def _post(self, message: Message) -> None:
+        """From any thread, the app's own included (call_from_thread raises there): a message to
+        a closed app is dropped."""
         try:
-            self.post_message(WarmedUp())
+            self.post_message(message)
         except RuntimeError:  # the event loop closed between the check and the call
             pass
 
     @on(WarmedUp)
     def _warmed_up(self) -> None:
         self.editor.redraw(True)
+
+    @on(LintEvent)
+    def _lint_event(self, event: LintEvent) -> None:
+        self.session.lint_event(event.kind, event.payload)
+        self._findings_arrived()
 
     def _startup_questions(self) -> None:
         from resedit.tui.screens.confirm import ConfirmScreen

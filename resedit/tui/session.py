@@ -85,25 +85,30 @@ class Session:
     def request_nlp(self) -> None:
         if self.lint_process is None or self.lint_process.failed:
             return
+        from resedit.formats.native import paper_to_dict
+
         paper = self.document.paper
         version = self.document.version
         self._sent[version] = {c.id: c.text for _, _, _, c in paper.clauses()}
         for old in [v for v in self._sent if v < version - 20]:
             del self._sent[old]
-        self.lint_process.request(version, paper)
+        self.lint_process.request(version, paper_to_dict(paper), len(self._sent[version]))
         if self.lint_process.ready:
             self.nlp_state = "checking…"
             if self.on_findings:
                 self.on_findings()
 
     def lint_event(self, kind: str, payload) -> None:
-        """From the lint process (already on the UI thread)."""
+        """From the lint process (handed to the UI thread as one message by the app)."""
         if kind == "ready":
             self.nlp_state = "ready"
             self.request_nlp()
+        elif kind == "down":  # died, hung or answered garbage: restarting in the background
+            self.nlp_state = f"restarting: {payload}"
+        elif kind == "failed":
+            self.nlp_state = f"off: {payload}"
         elif kind == "error":
-            if self.lint_process is not None and self.lint_process.failed:
-                self.nlp_state = "off (model unavailable)"
+            self.nlp_state = "ready (one check failed)"
         elif kind == "result":
             version, found = payload
             texts = self._sent.get(version)
@@ -111,8 +116,6 @@ class Session:
                 return
             self.nlp, self._nlp_texts = found, texts
             self.nlp_state = "ready" if version == max(self._sent) else "checking…"
-        if self.on_findings:
-            self.on_findings()
 
     # ---- change handling -----------------------------------------------------------------
     def changed(self) -> None:
