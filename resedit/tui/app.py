@@ -70,7 +70,18 @@ class ResEditApp(App):
 
         snapshot = copy.deepcopy(self.session.document.paper)
         self.run_worker(lambda: self._warm_up(snapshot), thread=True, name="warm-up")
+        self._show_reader_notes()
         self._startup_questions()
+
+    def _show_reader_notes(self) -> None:
+        """What the reader noticed in the file (Windows-1252 text, skipped headings, pending
+        Word changes): shown once when the paper opens."""
+        notes = self.session.notes_on_open
+        if not notes:
+            return
+        shown = notes[:4] + ([f"and {len(notes) - 4} more"] if len(notes) > 4 else [])
+        name = self.session.source.name if self.session.source else "the paper"
+        self.notify("\n".join(shown), title=f"Read {name}", timeout=12)
 
     def _warm_up(self, snapshot) -> None:
         try:
@@ -218,9 +229,18 @@ class ResEditApp(App):
         self.push_screen(PromptScreen("Save as", [Field("path", "File (.resedit)", default)]),
                          lambda values: values and values.get("path") and self._save(Path(values["path"]).expanduser()))
 
-    def _save(self, path: Path) -> None:
+    def _save(self, path: Path, replace: bool = False) -> None:
+        from resedit.tui.screens.confirm import ConfirmScreen
+
+        target = self.session.save_target(path)
+        if not replace and target.exists() and not self.session.owns(target):
+            self.push_screen(  # a file this session neither opened nor wrote: never replaced unasked
+                ConfirmScreen(f"{target.name} exists and is not the paper you are editing. "
+                              "Replace it with this paper?", [("replace", "Replace"), ("cancel", "Cancel")]),
+                lambda answer: self._save(path, replace=True) if answer == "replace" else None)
+            return
         try:
-            written = self.session.save(path)
+            written = self.session.save(target)
         except Exception as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=8)
             return
@@ -312,10 +332,11 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
     from resedit.tui import files
     from resedit.tui.lint_client import LintProcess
 
+    notes: list[str] = []
     if document is None:
         if paper is None:
             if path is not None and not new:
-                paper = files.read(Path(path))
+                paper, notes = files.read(Path(path))
             else:
                 paper = skeleton(committee, topic or "")
         document = LocalDocument(paper)
@@ -323,6 +344,7 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
         nlp = LintProcess().start()
     session = Session(document, Path(path) if path else None, lint_process=nlp or None,
                       journal_file=journal_file, use_journal=journal)
+    session.notes_on_open = notes
     if new and path is None and journal and journal_file is None:
         from resedit.tui.journal import Journal, orphan_journals
         orphans = orphan_journals()

@@ -23,7 +23,9 @@ class Session:
         self.document = document
         self.source = Path(path) if path else None  # the file opened (any format)
         self.path = files.native_path_for(self.source)  # where Save writes
+        self._owned = {self.source.resolve()} if self.source else set()
         self.lint_process = lint_process
+        self.notes_on_open: list[str] = []  # the reader's notes on the file, shown when it opens
         self.fast: list[Diagnostic] = []
         self.fast_error = ""
         self.nlp: list[Diagnostic] = []
@@ -149,13 +151,23 @@ class Session:
         return paper, at
 
     # ---- files ---------------------------------------------------------------------------
+    @staticmethod
+    def save_target(path: Path) -> Path:
+        """Where saving under `path` writes: always the native format."""
+        path = Path(path)
+        return path if path.suffix == files.NATIVE_SUFFIX else path.with_suffix(files.NATIVE_SUFFIX)
+
+    def owns(self, path: Path) -> bool:
+        """The file this session opened, or one it has written: saving may replace it."""
+        return Path(path).resolve() in self._owned
+
     def save(self, path: Path | None = None) -> Path:
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name yet")
-        if target.suffix != files.NATIVE_SUFFIX:
-            target = target.with_suffix(files.NATIVE_SUFFIX)
+        target = self.save_target(target)
         files.save(self.document.paper, target)
+        self._owned.add(target.resolve())
         self.document.mark_saved()
         if self.journal is not None:
             self.journal.discard()
