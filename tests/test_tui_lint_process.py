@@ -10,7 +10,7 @@ import sys
 import time
 
 from resedit.tui.app import make_app
-from resedit.tui.lint_client import LintProcess
+from resedit.editor.lint_client import LintProcess
 from tui_pilot import run, started
 
 
@@ -93,7 +93,7 @@ GARBAGE = [sys.executable, "-c", "import sys; print('{\"ready\": true}', flush=T
 
 
 def test_garbage_from_the_model_process_restarts_it_then_gives_up(paper_file, monkeypatch):
-    monkeypatch.setattr("resedit.tui.lint_client.MAX_RESTARTS", 1)
+    monkeypatch.setattr("resedit.editor.lint_client.MAX_RESTARTS", 1)
     process = LintProcess(command=GARBAGE).start()
     app = make_app(paper_file, nlp=process, journal=False)
 

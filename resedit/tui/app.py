@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from resedit.model.paper import Clause, WorkingPaper
-from resedit.tui.document import LocalDocument
-from resedit.tui.session import Session
+from resedit.editor.document import LocalDocument
+from resedit.editor.session import Session
 
 
 class WarmedUp(Message):
@@ -25,7 +25,7 @@ class WarmedUp(Message):
 
 
 class LintEvent(Message):
-    """What the lint process reported (resedit.tui.lint_client kinds), from its threads."""
+    """What the lint process reported (resedit.editor.lint_client kinds), from its threads."""
 
     def __init__(self, kind: str, payload: object) -> None:
         super().__init__()
@@ -56,8 +56,7 @@ class ResEditApp(App):
         session.schedule = lambda delay, callback: self.set_timer(delay, callback)
         session.on_findings = self._findings_arrived
         session.document.add_listener(lambda edit, origin: self._on_ui(self._document_changed, edit, origin))
-        if hasattr(session.document, "add_peer_listener"):  # co-drafting presence
-            session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
+        session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
             session.lint_process.set_callback(lambda kind, payload: self._post(LintEvent(kind, payload)))
         self.call_after_refresh(self._after_first_paint)
@@ -212,7 +211,7 @@ class ResEditApp(App):
             self.push_screen(HelpScreen())
 
     def action_sponsors(self) -> None:
-        from resedit.tui.findings import committee_for
+        from resedit.editor.findings import committee_for
         from resedit.tui.screens.sponsors import SponsorsScreen
         self.push_screen(SponsorsScreen(self.session.document, committee_for(self.session.document.paper)))
 
@@ -329,8 +328,8 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
     nlp: True starts the lint process now (call before App.run()); or pass a started LintProcess.
     new: start from the committee's skeleton, asking committee and topic unless given.
     """
-    from resedit.tui import files
-    from resedit.tui.lint_client import LintProcess
+    from resedit.editor import files
+    from resedit.editor.lint_client import LintProcess
 
     notes: list[str] = []
     if document is None:
@@ -346,7 +345,7 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
                       journal_file=journal_file, use_journal=journal)
     session.notes_on_open = notes
     if new and path is None and journal and journal_file is None:
-        from resedit.tui.journal import Journal, orphan_journals
+        from resedit.editor.journal import Journal, orphan_journals
         orphans = orphan_journals()
         if orphans:  # a never-saved paper from a session that died: offer it back
             session.journal.close()

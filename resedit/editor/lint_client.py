@@ -1,4 +1,4 @@
-"""LintProcess: the editor's side of the lint process (resedit.tui.lint_worker). No Textual.
+"""LintProcess: the editor's side of the lint process (resedit.editor.lint_worker). No Textual.
 
 The UI thread only ever puts a request in a one-place slot (the newest paper replaces a waiting
 one) and returns: a writer thread sends it when the process is free, a reader thread turns each
@@ -27,7 +27,7 @@ MAX_RESTARTS = 3
 LOAD_TIMEOUT = 180.0  # seconds for the model to load (nice 10 on a busy 2-core machine)
 ANSWER_TIMEOUT = 60.0  # seconds for one answer, plus PER_CLAUSE for each clause sent
 PER_CLAUSE = 0.05
-WORKER = [sys.executable, "-m", "resedit.tui.lint_worker"]
+WORKER = [sys.executable, "-m", "resedit.editor.lint_worker"]
 
 
 class LintProcess:
@@ -134,7 +134,7 @@ class LintProcess:
             if reply.get("ready") is True:
                 event = ("ready", None)
             elif "diagnostics" in reply:
-                from resedit.tui.findings import diagnostic_from_dict
+                from resedit.editor.findings import diagnostic_from_dict
                 event = ("result", (int(reply["id"]), [diagnostic_from_dict(d)
                                                         for d in reply["diagnostics"]]))
             elif "error" in reply and not self.ready:  # the model cannot load: no restart helps
