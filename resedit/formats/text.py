@@ -27,7 +27,7 @@ HEADER_ALIASES = {
 _FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
-_END = re.compile(r"^(---+|\[\^\d+\]:|\d+(st|nd|rd|th) (plenary )?meeting\b|Annex\b|Annexes\b|"
+_END = re.compile(r"^(---+|\[\^\d+\]:|\d+(st|nd|rd|th) (\(resumed\) )?(plenary )?meeting\b|Annex\b|Annexes\b|"
                   r"Adopted by the Security Council at its)", re.I)
 _NOISE = re.compile(r"^(A/RES/\d+/\S+|S/RES/\d+.*|E/RES/\S+|\d{2}-\d{5}.*|\d+/\d+|Page \d+.*)$")
 # (page headers and footers, job numbers; a lone number is judged in _paragraphs)
