@@ -31,7 +31,7 @@ def _run(args: argparse.Namespace) -> int:
     from resedit.errors import InputError
     from resedit.model.paper import WorkingPaper
     from resedit.tui.app import make_app
-    from resedit.tui.journal import journal_path
+    from resedit.editor.journal import journal_path
 
     path = saved_copy(Path(args.paper))
     paper = None

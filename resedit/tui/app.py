@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from resedit.model.paper import Clause, WorkingPaper
-from resedit.tui.document import LocalDocument
-from resedit.tui.session import Session
+from resedit.editor.document import LocalDocument
+from resedit.editor.session import Session
 
 
 class WarmedUp(Message):
@@ -48,8 +48,7 @@ class ResEditApp(App):
         session.schedule = lambda delay, callback: self.set_timer(delay, callback)
         session.on_findings = self._findings_arrived
         session.document.add_listener(lambda edit, origin: self._on_ui(self._document_changed, edit, origin))
-        if hasattr(session.document, "add_peer_listener"):  # co-drafting presence
-            session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
+        session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
             session.lint_process.set_callback(
                 lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
@@ -186,7 +185,7 @@ class ResEditApp(App):
             self.push_screen(HelpScreen())
 
     def action_sponsors(self) -> None:
-        from resedit.tui.findings import committee_for
+        from resedit.editor.findings import committee_for
         from resedit.tui.screens.sponsors import SponsorsScreen
         self.push_screen(SponsorsScreen(self.session.document, committee_for(self.session.document.paper)))
 
@@ -294,8 +293,8 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
     nlp: True starts the lint process now (call before App.run()); or pass a started LintProcess.
     new: start from the committee's skeleton, asking committee and topic unless given.
     """
-    from resedit.tui import files
-    from resedit.tui.lint_client import LintProcess
+    from resedit.editor import files
+    from resedit.editor.lint_client import LintProcess
 
     if document is None:
         if paper is None:
@@ -309,7 +308,7 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
     session = Session(document, Path(path) if path else None, lint_process=nlp or None,
                       journal_file=journal_file, use_journal=journal)
     if new and path is None and journal and journal_file is None:
-        from resedit.tui.journal import Journal, orphan_journals
+        from resedit.editor.journal import Journal, orphan_journals
         orphans = orphan_journals()
         if orphans:  # a never-saved paper from a session that died: offer it back
             session.journal.close()

@@ -9,16 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from resedit.editor import files, journal
+from resedit.editor.document import Document
+from resedit.editor.outline import renumber
 from resedit.model.diagnostic import Diagnostic
-from resedit.tui import files, journal
-from resedit.tui.outline import renumber
 
 JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
 NLP_DELAY = 0.4  # quiet time before the paper goes to the model process
 
 
 class Session:
-    def __init__(self, document, path: Path | None = None, lint_process=None,
+    def __init__(self, document: Document, path: Path | None = None, lint_process=None,
                  journal_file: Path | None = None, use_journal: bool = True):
         self.document = document
         self.source = Path(path) if path else None  # the file opened (any format)
@@ -46,7 +47,7 @@ class Session:
         the UI thread's linting is milliseconds."""
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
         from resedit.sponsorship.analysis import analyse
-        from resedit.tui.findings import committee_for, lint_fast
+        from resedit.editor.findings import committee_for, lint_fast
 
         renumber(paper_copy)
         lint_fast(paper_copy)
@@ -57,7 +58,7 @@ class Session:
         renumber(self.document.paper)
         if not self.warm:
             return
-        from resedit.tui.findings import lint_fast
+        from resedit.editor.findings import lint_fast
         try:
             self.fast = lint_fast(self.document.paper)
             self.fast_error = ""
@@ -203,7 +204,7 @@ class Session:
             if not self.warm:
                 raise RuntimeError("not loaded yet")
             from resedit.sponsorship.analysis import analyse
-            from resedit.tui.findings import committee_for
+            from resedit.editor.findings import committee_for
             analysis = analyse(paper, committee_for(paper))
         except Exception:
             return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None

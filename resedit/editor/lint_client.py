@@ -1,4 +1,4 @@
-"""LintProcess: the editor's side of the lint process (resedit.tui.lint_worker). No Textual.
+"""LintProcess: the editor's side of the lint process (resedit.editor.lint_worker). No Textual.
 
 `start()` must run before the Textual event loop starts (spawning from inside the running app
 failed with `bad value(s) in fds_to_keep`). A reader thread turns each reply into a callback;
@@ -32,7 +32,7 @@ class LintProcess:
 
     def start(self) -> "LintProcess":
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "resedit.tui.lint_worker"], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "resedit.editor.lint_worker"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
             bufsize=1)
         threading.Thread(target=self._read, name="resedit-lint-reader", daemon=True).start()
@@ -73,7 +73,7 @@ class LintProcess:
                 self._emit("ready", None)
                 self._next()
             elif "diagnostics" in reply:
-                from resedit.tui.findings import diagnostic_from_dict
+                from resedit.editor.findings import diagnostic_from_dict
                 found = [diagnostic_from_dict(d) for d in reply["diagnostics"]]
                 self._emit("result", (reply["id"], found))
                 self._next()
