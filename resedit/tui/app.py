@@ -162,6 +162,8 @@ class ResEditApp(App):
 
     def _document_changed(self, edit, origin: str) -> None:
         self.session.changed()
+        if not self.editor.is_mounted:  # a co-drafting change before the first paint: on_mount reads it
+            return
         if edit is None:  # the whole paper was replaced
             self.editor.redraw(structure=True)
             rows = [c.id for _, _, _, c in self.session.document.paper.clauses()]

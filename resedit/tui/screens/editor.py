@@ -39,6 +39,7 @@ class EditorScreen(Screen):
         self.current: str | None = None  # a clause id or "field:<name>"
         self._redraw_pending = False
         self._structure_changed = True
+        self._synced: tuple[str | None, str] = (None, "")  # the clause text the editor last agreed with
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -70,10 +71,12 @@ class EditorScreen(Screen):
         if key == "sponsors":
             self.action_sponsors()
             return
+        self.flush_typing()  # typing not yet applied belongs to the clause it was typed in
         self.session.document.break_coalescing()
         self.current = key
         editor = self.editor
         text = self._text_of(key)
+        self._synced = (key, text)
         if editor.text != text:
             editor.load_text(text)
         editor.part = self._part_of(key) if self._completes(key) else ""
@@ -168,15 +171,19 @@ class EditorScreen(Screen):
             return
         key, text = self.current, self.editor.text
         if key is None or text == self._text_of(key):
+            self._synced = (key, text)
             return
+        if self._synced[0] == key and self._text_of(key) != self._synced[1]:
+            return self._rebase_typing()  # changed by someone else since: never type over it
         if "\n" in text:  # pasted line breaks: a clause is one paragraph
             text = " ".join(text.split("\n"))
         if key.startswith("field:"):
             self.session.document.apply(SetField(key.removeprefix("field:"), text),
                                         coalesce=("field", key))
         elif self.paper.find(key) is not None:
+            self.publish_cursor()  # first: co-drafting anchors the typing where the cursor is
             self.session.document.apply(SetText(key, text), coalesce=("text", key))
-            self.publish_cursor()
+        self._synced = (key, self._text_of(key))
 
     def flush_typing(self) -> None:
         """Apply typing whose Changed message has not been handled yet, before another edit."""
@@ -273,10 +280,23 @@ class EditorScreen(Screen):
             rows = outline.clause_rows(self.paper)
             self.go_to(rows[-1].key if rows else "field:topic")
         elif self.current and self.editor.text != self._text_of(self.current):
-            old, new = self.editor.text, self._text_of(self.current)
-            offset = shift_offset(old, new, self.editor.offset)
-            self.editor.load_text(new)
-            self.editor.set_offset(offset)
+            self._rebase_typing(getattr(self.session.document, "remote_changes", {}).get(self.current))
+
+    def _rebase_typing(self, exact: tuple | None = None) -> None:
+        """Someone else changed the clause being typed in: typing not yet applied (its Changed
+        message still queued) is rebased onto their change, then applied; the cursor stays at
+        the end of one's own typing. Reloading the document's text would lose those keystrokes."""
+        from resedit.collab.rebase import rebase
+
+        key, mine, theirs = self.current, self.editor.text, self._text_of(self.current)
+        base = self._synced[1] if self._synced[0] == key else mine
+        changes = exact[1] if exact is not None and exact[0] == base else None
+        merged = rebase(base, mine, theirs, self.editor.offset, changes)
+        self.editor.load_text(merged.text)
+        self.editor.set_offset(merged.cursor)
+        self._synced = (key, theirs)
+        if merged.text != theirs and not self.editor.read_only:
+            self._typed()  # now based on their text: applies only one's own typing
 
     def _redraw_now(self) -> None:
         self._redraw_pending = False
@@ -456,23 +476,6 @@ def _touched(edit) -> str | None:
             if found:
                 return found
     return None
-
-
-def shift_offset(old: str, new: str, offset: int) -> int:
-    """Where a cursor at `offset` in `old` belongs after someone else turned it into `new`:
-    text changed before the cursor moves it, text after it does not."""
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    if offset <= prefix:
-        return offset
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
-    if offset >= len(old) - suffix:
-        return offset + len(new) - len(old)
-    return len(new) - suffix  # the cursor was inside the changed stretch: put it after the change
 
 
 def apply_suggestion(text: str, finding: Diagnostic) -> str | None:
