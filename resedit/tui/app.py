@@ -162,7 +162,7 @@ class ResEditApp(App):
 
     def _document_changed(self, edit, origin: str) -> None:
         self.session.changed()
-        if not self.editor.is_mounted:  # a co-drafting change before the first paint: on_mount reads it
+        if not self.editor.ready:  # a co-drafting change before the first paint: on_mount reads it
             return
         if edit is None:  # the whole paper was replaced
             self.editor.redraw(structure=True)
@@ -179,11 +179,11 @@ class ResEditApp(App):
             self.call_from_thread(callback, *args)
 
     def _peers_changed(self) -> None:
-        if self.editor.is_mounted:
+        if self.editor.ready:
             self.editor.lint_updated()
 
     def _findings_arrived(self) -> None:
-        if self.editor.is_mounted:
+        if self.editor.ready:
             self.editor.lint_updated()
 
     # ---- commands shared by keys and the palette -----------------------------------------

@@ -38,6 +38,7 @@ class EditorScreen(Screen):
         self.session = session  # resedit.tui.app.Session: document, linting, files
         self.current: str | None = None  # a clause id or "field:<name>"
         self._redraw_pending = False
+        self.ready = False
         self._structure_changed = True
         self._synced: tuple[str | None, str] = (None, "")  # the clause text the editor last agreed with
 
@@ -56,6 +57,7 @@ class EditorScreen(Screen):
         rows = outline.clause_rows(self.paper)
         self.go_to(rows[0].key if rows else "field:topic")
         self.redraw(structure=True)
+        self.ready = True  # co-drafting peers and findings may arrive before this: they wait for it
 
     @property
     def paper(self):
