@@ -16,8 +16,52 @@ NATIVE_SUFFIX = ".resedit"
 EXPORT_SUFFIXES = (".txt", ".docx", ".md")
 
 
-def read(path: Path) -> WorkingPaper:
-    return read_paper(path)
+def read(path: Path) -> tuple[WorkingPaper, list[str]]:
+    """The paper in `path` and what to tell the delegate about reading it (the reader's notes).
+
+    An empty file, or one with a header and no clause yet (what the editor exports before the
+    first clause is written), starts a paper instead of being refused."""
+    path = Path(path)
+    try:
+        paper = read_paper(path)
+    except InputError:
+        started = _start_from(path)
+        if started is None:
+            raise
+        return started
+    # a .resedit carries the notes of the file it came from: said when that file was opened
+    return paper, ([] if path.suffix == NATIVE_SUFFIX else list(paper.notes))
+
+
+def _start_from(path: Path) -> tuple[WorkingPaper, list[str]] | None:
+    from resedit.formats import MAX_TEXT_BYTES, TEXT_SUFFIXES, decode
+    from resedit.formats.text import read_text
+    from resedit.model.paper import Clause
+
+    if not path.is_file():
+        return None
+    if path.suffix.lower() == ".docx":
+        from resedit.formats.docx_in import docx_text
+
+        text = "\n".join(docx_text(path).lines)
+    elif path.suffix.lower() in TEXT_SUFFIXES and path.stat().st_size <= MAX_TEXT_BYTES:
+        text, _ = decode(path, path.read_bytes())
+    else:
+        return None
+    if not text.strip():
+        return WorkingPaper(preamble=[Clause("")]), [f"{path.name} is empty: the paper starts here"]
+    paper = read_text(text, str(path))
+    header = (paper.code, paper.committee, paper.topic, paper.opening, paper.sponsors,
+              paper.signatories)
+    if paper.preamble or paper.operative or not any(header):
+        return None  # text that is not a paper stays refused
+    if paper.committee and not paper.opening:
+        from resedit.committees import find_committee
+        committee = find_committee(paper.committee)
+        if committee is not None:
+            paper.opening = committee.opening + ","
+    paper.preamble.append(Clause(""))
+    return paper, paper.notes + [f"{path.name} has no clause yet: the paper starts here"]
 
 
 def save(paper: WorkingPaper, path: Path) -> None:
