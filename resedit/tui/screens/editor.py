@@ -25,7 +25,7 @@ from resedit.tui.placing import PaperIndex, WordCount, shift_offset, touched
 from resedit.tui.screens.editor_actions import EditorActions
 from resedit.tui.placing import apply_suggestion  # noqa: F401  (where tests and callers find it)
 from resedit.tui.widgets.clause_editor import ClauseEditor
-from resedit.tui.widgets.findings_panel import FindingsPanel
+from resedit.tui.widgets.findings_panel import FindingsPanel, fix_preview
 from resedit.tui.widgets.outline_view import OutlineView
 from resedit.tui.widgets.status_line import KeyHints, StatusLine
 
@@ -64,7 +64,7 @@ class EditorScreen(EditorActions, Screen):
             yield OutlineView(id="outline")
             with Vertical(id="right"):
                 yield ClauseEditor(self.structural, on_paste=self.pasted, id="clause")
-                yield FindingsPanel(id="findings")
+                yield FindingsPanel(describe_fix=lambda d: fix_preview(self.paper, d), id="findings")
         yield StatusLine(id="status")
         yield KeyHints(id="keys")
 
@@ -367,3 +367,4 @@ class EditorScreen(EditorActions, Screen):
         self.query_one(OutlineView).show(outline.rows(self.paper), self._marks(), self.current)
         self._show_findings()
         self.show_status()
+
