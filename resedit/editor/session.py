@@ -33,6 +33,8 @@ class Session:
         self.lint_process = lint_process
         self.notes_on_open: list[str] = []  # the reader's notes on the file, shown when it opens
         self.fast: list[Diagnostic] = []
+        self.checked = None  # the last fast run (resedit.lint.pipeline.Checked): body, sponsorship
+        self._checked_version = -1
         self.fast_error = ""
         self.nlp: list[Diagnostic] = []
         self._nlp_texts: dict[str, str] = {}  # clause id -> text the model findings were about
@@ -62,21 +64,20 @@ class Session:
         """Load rules, lint kinds and the State list (about a second of imports and parsing) on a
         worker thread after the first paint, linting a copy of the paper; then `warm` is set and
         the UI thread's linting is milliseconds."""
-        import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
-        from resedit.sponsorship.analysis import analyse
-        from resedit.editor.findings import committee_for, lint_fast
-
         import time
+
+        import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
+        from resedit.editor.findings import lint_fast
 
         renumber(paper_copy)
         started = time.perf_counter()
-        lint_fast(paper_copy)
+        checked = lint_fast(paper_copy)
         cold = time.perf_counter() - started
         if cold < 1.0:  # the first lint compiles and caches; the next one is what typing costs
             started = time.perf_counter()
-            lint_fast(paper_copy)
+            checked = lint_fast(paper_copy)
         self.fast_cost = time.perf_counter() - started if cold < 1.0 else cold
-        analyse(paper_copy, committee_for(paper_copy))
+        checked.sponsorship  # noqa: B018  (the State list loads here, not on a key)
         self.warm = True
 
     def relint_fast(self) -> None:
@@ -91,15 +92,13 @@ class Session:
                 self._fast_again = True
                 return
             self._fast_running, self._fast_again = True, False
-            copy = snapshot(paper)
-            self.background(lambda: self.post("fast", self._lint_copy(copy)))
+            copy, version = snapshot(paper), self.document.version
+            self.background(lambda: self.post("fast", (*self._lint_copy(copy), version)))
             return
-        renumber(paper)
-        found, error, self.fast_cost = self._lint_copy(paper)[:3]
-        self.fast, self.fast_error, self._fast_texts = found, error, None
-        self._lint_gen += 1
+        checked, error, cost, _ = self._lint_copy(paper)
+        self._took(checked, error, cost, None, self.document.version)
 
-    def _lint_copy(self, paper) -> tuple[list[Diagnostic], str, float, dict[str, str]]:
+    def _lint_copy(self, paper) -> tuple[object, str, float, dict[str, str]]:
         import time
 
         from resedit.editor.findings import lint_fast
@@ -107,16 +106,23 @@ class Session:
         texts = {c.id: c.text for _, _, _, c in paper.clauses()}
         renumber(paper)
         try:
-            found, error = lint_fast(paper), ""
+            checked, error = lint_fast(paper), ""
         except Exception as exc:  # a broken rule must not take the editor down
-            found, error = [], f"linter error: {exc}"
-        return found, error, time.perf_counter() - started, texts
+            checked, error = None, f"linter error: {exc}"
+        return checked, error, time.perf_counter() - started, texts
+
+    def _took(self, checked, error: str, cost: float, texts: dict[str, str] | None,
+              version: int) -> None:
+        self.checked, self._checked_version = checked, version
+        self.fast = checked.findings if checked is not None else []
+        self.fast_error, self.fast_cost, self._fast_texts = error, cost, texts
+        self._lint_gen += 1
 
     def fast_arrived(self, result) -> None:
         """A background structural lint finished (on the UI thread)."""
-        self.fast, self.fast_error, self.fast_cost, self._fast_texts = result
+        checked, error, cost, texts, version = result
+        self._took(checked, error, cost, texts, version)
         self._fast_running = False
-        self._lint_gen += 1
         if self._fast_again:
             self.relint_fast()
 
@@ -269,23 +275,36 @@ class Session:
             return "committee?"
         if not self.warm:
             return paper.committee[:20]
-        from resedit.committees import find_committee
-        found = find_committee(paper.committee)
-        return found.code if found else paper.committee[:20]
+        checked = self._current()
+        if checked is not None:
+            return checked.committee.code
+        from resedit.lint.body import choose_body
+        return choose_body(paper).code
 
     def backers(self) -> tuple[str, bool | None]:
         paper = self.document.paper
         try:
             if not self.warm:
                 raise RuntimeError("not loaded yet")
-            from resedit.sponsorship.analysis import analyse
-            from resedit.editor.findings import committee_for
-            analysis = analyse(paper, committee_for(paper))
+            checked = self._current()
+            if checked is not None:
+                analysis = checked.sponsorship
+            else:
+                from resedit.lint.body import choose_body
+                from resedit.sponsorship.analysis import analyse
+                analysis = analyse(paper, choose_body(paper))
         except Exception:
             return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None
         need = analysis.requirement.required
         return (f"{len(analysis.sponsors)} sp + {len(analysis.signatories)} sig / {need} needed",
                 analysis.met)
+
+    def _current(self):
+        """The last fast check when the paper has not changed since (its body and sponsorship)."""
+        if self.checked is not None and self._checked_version == self.document.version \
+                and self.checked.paper is self.document.paper:
+            return self.checked
+        return None
 
     def close(self, discard_journal: bool = False) -> None:
         if self.journal is not None:
