@@ -16,7 +16,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
-def chromium_driver(width: int = 1280, height: int = 900):
+def chromium_driver(width: int = 1280, height: int = 900, mobile: bool = False):
     """A headless Chromium (the system's: nothing is downloaded); skip where it is absent, unless CI."""
     if not (CHROMIUM and CHROMEDRIVER):
         if os.environ.get("CI") == "true":
@@ -32,7 +32,9 @@ def chromium_driver(width: int = 1280, height: int = 900):
                  "--hide-scrollbars", "--force-device-scale-factor=1"):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_window_size(width, height)
+    # The page's viewport exactly (a window's size includes its frame), as a phone or a laptop.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
     return driver
 
 

@@ -38,6 +38,9 @@ def lint_view(paper: WorkingPaper, conference=None) -> dict:
     from resedit.sponsorship import sponsorship_line, sponsorship_summary
 
     paper = copy.deepcopy(paper)
+    # Numbering is automatic here as in the editor: the labels "as written" are the computed ones.
+    for part, position, path, clause in paper.clauses():
+        clause.label = _label(part, position, path).strip("().") or None
     committee = (find_committee(paper.committee) if paper.committee else None) or load_committee(None)
     findings = []
     for d in lint(paper, load_rules(), committee, annotator=None, conference=conference):
