@@ -1,4 +1,4 @@
-"""SharedDocument: the editor's document interface (like resedit.tui.document.LocalDocument) on a CRDT.
+"""SharedDocument: the editor's document interface (like resedit.editor.document.LocalDocument) on a CRDT.
 
 `apply(edit)` validates the edit against the paper with resedit.model.edits (so errors and
 inverses are the editor's own), then writes it into the pycrdt Doc in one transaction:

@@ -9,21 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from resedit.editor import files, journal
+from resedit.editor.document import Document
+from resedit.editor.outline import renumber
 from resedit.model.diagnostic import Diagnostic
-from resedit.tui import files, journal
-from resedit.tui.outline import renumber
 
 JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
 NLP_DELAY = 0.4  # quiet time before the paper goes to the model process
 
 
 class Session:
-    def __init__(self, document, path: Path | None = None, lint_process=None,
+    def __init__(self, document: Document, path: Path | None = None, lint_process=None,
                  journal_file: Path | None = None, use_journal: bool = True):
         self.document = document
         self.source = Path(path) if path else None  # the file opened (any format)
         self.path = files.native_path_for(self.source)  # where Save writes
+        self._owned = {self.source.resolve()} if self.source else set()
         self.lint_process = lint_process
+        self.notes_on_open: list[str] = []  # the reader's notes on the file, shown when it opens
         self.fast: list[Diagnostic] = []
         self.fast_error = ""
         self.nlp: list[Diagnostic] = []
@@ -46,7 +49,7 @@ class Session:
         the UI thread's linting is milliseconds."""
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
         from resedit.sponsorship.analysis import analyse
-        from resedit.tui.findings import committee_for, lint_fast
+        from resedit.editor.findings import committee_for, lint_fast
 
         renumber(paper_copy)
         lint_fast(paper_copy)
@@ -57,7 +60,7 @@ class Session:
         renumber(self.document.paper)
         if not self.warm:
             return
-        from resedit.tui.findings import lint_fast
+        from resedit.editor.findings import lint_fast
         try:
             self.fast = lint_fast(self.document.paper)
             self.fast_error = ""
@@ -85,25 +88,30 @@ class Session:
     def request_nlp(self) -> None:
         if self.lint_process is None or self.lint_process.failed:
             return
+        from resedit.formats.native import paper_to_dict
+
         paper = self.document.paper
         version = self.document.version
         self._sent[version] = {c.id: c.text for _, _, _, c in paper.clauses()}
         for old in [v for v in self._sent if v < version - 20]:
             del self._sent[old]
-        self.lint_process.request(version, paper)
+        self.lint_process.request(version, paper_to_dict(paper), len(self._sent[version]))
         if self.lint_process.ready:
             self.nlp_state = "checking…"
             if self.on_findings:
                 self.on_findings()
 
     def lint_event(self, kind: str, payload) -> None:
-        """From the lint process (already on the UI thread)."""
+        """From the lint process (handed to the UI thread as one message by the app)."""
         if kind == "ready":
             self.nlp_state = "ready"
             self.request_nlp()
+        elif kind == "down":  # died, hung or answered garbage: restarting in the background
+            self.nlp_state = f"restarting: {payload}"
+        elif kind == "failed":
+            self.nlp_state = f"off: {payload}"
         elif kind == "error":
-            if self.lint_process is not None and self.lint_process.failed:
-                self.nlp_state = "off (model unavailable)"
+            self.nlp_state = "ready (one check failed)"
         elif kind == "result":
             version, found = payload
             texts = self._sent.get(version)
@@ -111,8 +119,6 @@ class Session:
                 return
             self.nlp, self._nlp_texts = found, texts
             self.nlp_state = "ready" if version == max(self._sent) else "checking…"
-        if self.on_findings:
-            self.on_findings()
 
     # ---- change handling -----------------------------------------------------------------
     def changed(self) -> None:
@@ -146,13 +152,23 @@ class Session:
         return paper, at
 
     # ---- files ---------------------------------------------------------------------------
+    @staticmethod
+    def save_target(path: Path) -> Path:
+        """Where saving under `path` writes: always the native format."""
+        path = Path(path)
+        return path if path.suffix == files.NATIVE_SUFFIX else path.with_suffix(files.NATIVE_SUFFIX)
+
+    def owns(self, path: Path) -> bool:
+        """The file this session opened, or one it has written: saving may replace it."""
+        return Path(path).resolve() in self._owned
+
     def save(self, path: Path | None = None) -> Path:
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name yet")
-        if target.suffix != files.NATIVE_SUFFIX:
-            target = target.with_suffix(files.NATIVE_SUFFIX)
+        target = self.save_target(target)
         files.save(self.document.paper, target)
+        self._owned.add(target.resolve())
         self.document.mark_saved()
         if self.journal is not None:
             self.journal.discard()
@@ -203,7 +219,7 @@ class Session:
             if not self.warm:
                 raise RuntimeError("not loaded yet")
             from resedit.sponsorship.analysis import analyse
-            from resedit.tui.findings import committee_for
+            from resedit.editor.findings import committee_for
             analysis = analyse(paper, committee_for(paper))
         except Exception:
             return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None

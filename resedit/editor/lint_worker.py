@@ -1,6 +1,6 @@
 """The lint process: loads the language model and lints papers sent to it, as JSON lines.
 
-Run as `python -m resedit.tui.lint_worker`. It is started before the editor's event loop (loading
+Run as `python -m resedit.editor.lint_worker`. It is started before the editor's event loop (loading
 spaCy inside the UI process froze key presses for ~1.8 s; see design/nlp-notes.md). Protocol,
 one JSON object per line:
   out: {"ready": true} once the model is loaded, or {"error": "..."} if it cannot be
@@ -26,7 +26,7 @@ def main() -> int:
         os.nice(10)
     from resedit.lint.engine import lint
     from resedit.lint.rules import load_rules
-    from resedit.tui.findings import committee_for, diagnostic_to_dict, nlp_rule_ids
+    from resedit.editor.findings import committee_for, diagnostic_to_dict, nlp_rule_ids
     from resedit.formats.native import paper_from_dict
 
     try:
