@@ -95,3 +95,27 @@ def wait_until(predicate, timeout: float = 15.0, what: str = "condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.02)
+
+
+def clause_element(driver, clause_id: str):
+    """The clause as printed on the page (found afresh: the page redraws the paper on every change)."""
+    return driver.find_element("css selector", f'.clause[data-id="{clause_id}"]')
+
+
+def choose_clause(driver, clause_id: str):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
+    def click() -> bool:
+        try:
+            clause_element(driver, clause_id).click()
+        except (StaleElementReferenceException, NoSuchElementException):
+            return False
+        return active(driver, "id") == "editor"
+
+    wait_until(click, what="the clause to open in the editor")
+    return driver.find_element("id", "editor")
+
+
+def active(driver, attribute: str):
+    return driver.execute_script("return document.activeElement && document.activeElement.getAttribute(arguments[0])",
+                                 attribute)

@@ -5,8 +5,7 @@ import asyncio
 import json
 
 import pytest
-
-from browser_net import HostedBloc, chromium_driver, wait_until
+from browser_net import HostedBloc, active, choose_clause, chromium_driver, wait_until
 from resedit.model.edits import SetText
 
 pytestmark = pytest.mark.browser
@@ -28,16 +27,6 @@ def browser():
 
 def connected(driver) -> bool:
     return driver.execute_script("return document.body.dataset.connected") == "yes"
-
-
-def choose_clause(driver, clause_id: str):
-    from selenium.webdriver.common.by import By
-
-    wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, f'.clause[data-id="{clause_id}"]'), what="the clause")
-    driver.find_element(By.CSS_SELECTOR, f'.clause[data-id="{clause_id}"]').click()
-    editor = driver.find_element(By.ID, "editor")
-    wait_until(lambda: driver.switch_to.active_element == editor, what="the editor to take focus")
-    return editor
 
 
 def test_browser_and_terminal_type_in_one_clause_at_once_and_every_word_arrives_at_both(bloc, browser):
@@ -73,7 +62,8 @@ def test_browser_and_terminal_type_in_one_clause_at_once_and_every_word_arrives_
     assert final.startswith("Requests the Office.")
     assert all(final.count(word) == 1 for word in words)  # nothing twice either
     # What the page shows as the printed paper is the same text.
-    printed = browser.find_element("css selector", f'.clause[data-id="{clause}"]').text
+    printed = browser.execute_script(
+        "return document.querySelector(`.clause[data-id='${arguments[0]}']`).textContent", clause)
     assert all(word.strip() in printed for word in words)
 
 
@@ -171,15 +161,15 @@ def test_keyboard_alone_reaches_a_clause_edits_it_and_returns(bloc, browser):
     body.click()
     for _ in range(40):
         ActionChains(browser).send_keys(Keys.TAB).perform()
-        if browser.switch_to.active_element.get_attribute("data-id") == clause:
+        if active(browser, "data-id") == clause:
             break
-    assert browser.switch_to.active_element.get_attribute("data-id") == clause
+    assert active(browser, "data-id") == clause
     ActionChains(browser).send_keys(Keys.ENTER).perform()
-    assert browser.switch_to.active_element.get_attribute("id") == "editor"
+    wait_until(lambda: active(browser, "id") == "editor", what="the editor to take focus")
     ActionChains(browser).send_keys(" by keys").perform()
     wait_until(lambda: bloc.text(clause).endswith(" by keys"), what="the edit at the host")
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
-    assert browser.switch_to.active_element.get_attribute("data-id") == clause
+    wait_until(lambda: active(browser, "data-id") == clause, what="focus back on the clause")
 
 
 def test_the_page_loads_nothing_from_elsewhere_and_sends_the_key_in_no_request(bloc, browser):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_net import HostedBloc, chromium_driver, wait_until
+from browser_net import HostedBloc, choose_clause, chromium_driver, wait_until
 from resedit.formats import read_paper
 
 pytestmark = pytest.mark.browser
@@ -45,8 +45,7 @@ def test_the_page_at_phone_and_laptop_sizes(tmp_path, size):
         driver.get(bloc.url("edit", "Brazil"))
         wait_until(lambda: driver.execute_script("return document.body.dataset.connected") == "yes", what="connect")
         chosen = paper.operative[0].id
-        wait_until(lambda: driver.find_elements("css selector", f'.clause[data-id="{chosen}"]'), what="the paper")
-        driver.find_element("css selector", f'.clause[data-id="{chosen}"]').click()
+        choose_clause(driver, chosen)
         wait_until(lambda: "Viet Nam" in driver.find_element("id", "peers").text, what="presence")
         wait_until(lambda: "Name the Office" in driver.find_element("id", "comments").text, what="the comment")
         wait_until(lambda: "Threshold" in driver.find_element("id", "threshold").text, what="the findings")

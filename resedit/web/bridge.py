@@ -76,6 +76,7 @@ class BrowserPeer:
         self.channel = _Channel(self, role, name)
         self.synced = False
         self.sent = 0  # sync messages with data sent to the host on this connection
+        self.stored = 0  # how many of them the host has stored (its last ack)
         self.waiting: list[tuple[int, dict]] = []  # (sent count to be stored, ack) for the browser
         self._view_due = False
         self._lint_task: asyncio.Task | None = None
@@ -117,6 +118,8 @@ class BrowserPeer:
                 self._send({"t": what, "reason": str(command.get("reason", ""))})
 
     def _acked(self, stored: int) -> None:
+        self.stored = max(self.stored, stored)
+        stored = self.stored
         ready = [ack for need, ack in self.waiting if need <= stored]
         self.waiting = [(need, ack) for need, ack in self.waiting if need > stored]
         for ack in ready:
@@ -205,8 +208,7 @@ class BrowserPeer:
         ack = {"t": "ack", "seq": seq, "clause": clause_id, "text": clause.text if clause else None}
         # Acked when the host has stored it (its ack counts this connection's sync messages).
         self.waiting.append((self.sent, ack))
-        if self.sent == 0:
-            self._acked(0)
+        self._acked(self.stored)  # at once if the edit changed nothing the host has not stored
 
     async def run(self) -> None:
         writer = asyncio.create_task(self._write())

@@ -123,7 +123,11 @@
     else if (m.t === "comments") { S.comments = m.comments; renderComments(); }
     else if (m.t === "sign-refused") { $("sign-message").textContent = "Not signed: " + m.reason; }
     else if (m.t === "error" || m.t === "refused") {
-      if (S.inflight) { S.inflight = null; }
+      if (S.inflight) {  // not applied (the reason says why, with the text): do not send it again
+        const st = S.texts.get(S.inflight.clause);
+        if (st && m.t === "error") st.server = st.local;
+        S.inflight = null;
+      }
       $("lost").textContent = m.reason; $("lost").hidden = false;
     }
   }
@@ -221,26 +225,33 @@
   }
   let paperTimer = null;
   function renderPaperSoon() { clearTimeout(paperTimer); paperTimer = setTimeout(renderPaper, 120); }
+  const nodes = new Map();  // clause id -> {sig, node}: unchanged clauses keep their element (and focus)
   function renderPaper() {
     const p = S.paper;
     if (!p) return;
     const page = $("paper");
+    if (!page.firstChild) page.append(el("div", "head"), el("div", "body"));
+    const [head, body] = page.children;
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.id : null;
-    page.replaceChildren();
     const fields = [["Code", p.code], ["Committee", p.committee], ["Topic", p.topic],
       ["Sponsors", p.sponsors.join(", ")], ["Signatories", p.signatories.join(", ")]];
-    for (const [label, value] of fields) {
+    const lines = fields.map(([label, value]) => {
       const line = el("p", "field");
       line.append(el("b", null, label + ":"), document.createTextNode(" " + (value || "")));
-      page.append(line);
-    }
-    page.append(el("p", "opening", p.opening));
+      return line;
+    });
+    head.replaceChildren(...lines, el("p", "opening", p.opening));
     const flagged = new Set(((S.lint && S.lint.findings) || []).map((f) => f.clause));
     const here = new Map();
     for (const peer of S.peers) if (peer.clause && peer.id !== S.you) here.set(peer.clause, [...(here.get(peer.clause) || []), peer.name]);
-    for (const row of p.rows) {
+    const want = p.rows.map((row) => {
       const st = S.texts.get(row.id);
       const text = st ? st.local : row.text;
+      const cut = text === row.text ? row.opener : 0;
+      const who = (here.get(row.id) || []).join(", ");
+      const sig = JSON.stringify([row.part, row.level, row.label, text, cut, row.id === S.selected, flagged.has(row.id), who]);
+      const known = nodes.get(row.id);
+      if (known && known.sig === sig) return known.node;
       const para = el("p", `clause ${row.part} level-${row.level}`);
       para.tabIndex = 0;
       para.dataset.id = row.id;
@@ -248,15 +259,21 @@
       if (row.id === S.selected) para.classList.add("selected");
       if (flagged.has(row.id)) para.classList.add("flagged");
       if (row.label) para.append(el("span", "label", row.label + " "));
-      const cut = text === row.text ? row.opener : 0;
       if (cut) para.append(el("em", null, text.slice(0, cut)));
       para.append(document.createTextNode(text.slice(cut)));
-      if (here.has(row.id)) para.append(el("span", "who", here.get(row.id).join(", ")));
+      if (who) para.append(el("span", "who", who));
       para.addEventListener("click", () => select(row.id, true));
       para.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); select(row.id, true); } });
-      page.append(para);
+      if (known) known.node.replaceWith(para);
+      nodes.set(row.id, { sig: sig, node: para });
+      return para;
+    });
+    want.forEach((node, i) => { if (body.children[i] !== node) body.insertBefore(node, body.children[i] || null); });
+    while (body.children.length > want.length) body.lastChild.remove();
+    if (focused && document.activeElement === document.body) {
+      const again = body.querySelector(`.clause[data-id="${focused}"]`);
+      if (again) again.focus();
     }
-    if (focused) { const again = page.querySelector(`.clause[data-id="${focused}"]`); if (again) again.focus(); }
   }
   function finding(f) {
     const li = el("li", f.severity);
