@@ -57,7 +57,7 @@ def start_host(paper_file: Path, copy: Path) -> tuple[subprocess.Popen, dict[str
                                 "--bind", "127.0.0.1:0", "--copy", str(copy), "--no-qr"], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=ROOT)
     links: dict[str, str] = {}
-    while len(links) < 3:
+    while len(links) < 4:  # three join links and the co-sponsors' browser link
         line = process.stdout.readline()
         if not line:
             raise SystemExit("the host did not start")

@@ -36,6 +36,7 @@ HELLO_SECONDS = 10  # a socket that has not shown a key by then is closed
 CLOSE_KEY = 4401
 MAX_BROWSER_MESSAGE = 1 << 20  # one clause as typed, far below the host's sync limit
 LINT_DELAY = 0.25  # seconds of quiet before the findings are recomputed
+VIEW_DELAY = 0.01  # the page is redrawn at most this often: the relay to the other peers goes first
 
 
 class _Channel:
@@ -140,8 +141,8 @@ class BrowserPeer:
     def _changed(self) -> None:
         if not self.synced or self._view_due:
             return
-        self._view_due = True  # one view per turn of the loop, however many updates came
-        asyncio.get_running_loop().call_soon(self._send_view)
+        self._view_due = True  # one view however many updates came meanwhile
+        asyncio.get_running_loop().call_later(VIEW_DELAY, self._send_view)
         if self._lint_task is not None:
             self._lint_task.cancel()
         self._lint_task = asyncio.get_running_loop().create_task(self._lint_later())

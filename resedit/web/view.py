@@ -6,6 +6,7 @@ numbering and linter are the only ones.
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 
 from resedit.formats.labels import sub_label
 from resedit.model.paper import WorkingPaper
@@ -17,15 +18,20 @@ def _label(part: str, position: int, path: tuple[int, ...]) -> str:
     return f"{position}." if part == "operative" else ""
 
 
-def paper_view(paper: WorkingPaper) -> dict:
-    """Header, opening line and every clause in print order (numbered as the exporters number)."""
+@lru_cache(maxsize=4096)
+def _opener(text: str) -> int:
     from resedit.formats.docx_out import opener_length
 
+    return opener_length(text)
+
+
+def paper_view(paper: WorkingPaper) -> dict:
+    """Header, opening line and every clause in print order (numbered as the exporters number)."""
     rows = []
     for part, position, path, clause in paper.clauses():
         # The opening phrase is italic where the exporters set it so: top-level clauses.
         rows.append({"id": clause.id, "part": part, "level": len(path), "label": _label(part, position, path),
-                     "text": clause.text, "opener": opener_length(clause.text) if not path else 0})
+                     "text": clause.text, "opener": _opener(clause.text) if not path else 0})
     return {"code": paper.code, "committee": paper.committee, "topic": paper.topic, "opening": paper.opening,
             "sponsors": list(paper.sponsors), "signatories": list(paper.signatories), "rows": rows}
 
