@@ -28,6 +28,8 @@ class Session:
         self.lint_process = lint_process
         self.notes_on_open: list[str] = []  # the reader's notes on the file, shown when it opens
         self.fast: list[Diagnostic] = []
+        self.checked = None  # the last fast run (resedit.lint.pipeline.Checked): body, sponsorship
+        self._checked_version = -1
         self.fast_error = ""
         self.nlp: list[Diagnostic] = []
         self._nlp_texts: dict[str, str] = {}  # clause id -> text the model findings were about
@@ -48,12 +50,10 @@ class Session:
         worker thread after the first paint, linting a copy of the paper; then `warm` is set and
         the UI thread's linting is milliseconds."""
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
-        from resedit.sponsorship.analysis import analyse
-        from resedit.editor.findings import committee_for, lint_fast
+        from resedit.editor.findings import lint_fast
 
         renumber(paper_copy)
-        lint_fast(paper_copy)
-        analyse(paper_copy, committee_for(paper_copy))
+        lint_fast(paper_copy).sponsorship  # noqa: B018  (the State list loads here, not on a key)
         self.warm = True
 
     def relint_fast(self) -> None:
@@ -62,10 +62,11 @@ class Session:
             return
         from resedit.editor.findings import lint_fast
         try:
-            self.fast = lint_fast(self.document.paper)
+            self.checked, self._checked_version = lint_fast(self.document.paper), self.document.version
+            self.fast = self.checked.findings
             self.fast_error = ""
         except Exception as exc:  # a broken rule must not take the editor down
-            self.fast, self.fast_error = [], f"linter error: {exc}"
+            self.checked, self.fast, self.fast_error = None, [], f"linter error: {exc}"
 
     def findings(self) -> list[Diagnostic]:
         paper = self.document.paper
@@ -209,23 +210,36 @@ class Session:
             return "committee?"
         if not self.warm:
             return paper.committee[:20]
-        from resedit.committees import find_committee
-        found = find_committee(paper.committee)
-        return found.code if found else paper.committee[:20]
+        checked = self._current()
+        if checked is not None:
+            return checked.committee.code
+        from resedit.lint.body import choose_body
+        return choose_body(paper).code
 
     def backers(self) -> tuple[str, bool | None]:
         paper = self.document.paper
         try:
             if not self.warm:
                 raise RuntimeError("not loaded yet")
-            from resedit.sponsorship.analysis import analyse
-            from resedit.editor.findings import committee_for
-            analysis = analyse(paper, committee_for(paper))
+            checked = self._current()
+            if checked is not None:
+                analysis = checked.sponsorship
+            else:
+                from resedit.lint.body import choose_body
+                from resedit.sponsorship.analysis import analyse
+                analysis = analyse(paper, choose_body(paper))
         except Exception:
             return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None
         need = analysis.requirement.required
         return (f"{len(analysis.sponsors)} sp + {len(analysis.signatories)} sig / {need} needed",
                 analysis.met)
+
+    def _current(self):
+        """The last fast check when the paper has not changed since (its body and sponsorship)."""
+        if self.checked is not None and self._checked_version == self.document.version \
+                and self.checked.paper is self.document.paper:
+            return self.checked
+        return None
 
     def close(self, discard_journal: bool = False) -> None:
         if self.journal is not None:
