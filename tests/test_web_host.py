@@ -1,5 +1,5 @@
 """The host's browser side without a browser: links and QR codes, the page's HTTP answers, the browser
-protocol spoken by a websockets client, and the rebase that keeps everyone's words."""
+protocol spoken by a websockets client (roles, key, rebase, resends)."""
 from __future__ import annotations
 
 import asyncio
@@ -12,15 +12,12 @@ import urllib.error
 import urllib.request
 
 import segno
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from websockets.asyncio.client import connect
 
 from collab_net import ROOT, Bloc, run, sample_paper
 from resedit.formats.text import write_text
 from resedit.web.http import browser_url
 from resedit.web.qr import qr_text
-from resedit.web.rebase import rebase_edit
 
 
 def start_cli_host(paper, copy, *extra) -> tuple[subprocess.Popen, list[str]]:
@@ -175,28 +172,3 @@ def test_browser_protocol_roles_key_rebase_and_resends(tmp_path):
             await bloc.close()
     from resedit.model.edits import SetText
     run(scenario())
-
-
-WORD = st.text(alphabet="abc ", min_size=0, max_size=12)
-
-
-@settings(max_examples=300, deadline=None)
-@given(base=WORD, at_mine=st.integers(0, 12), at_theirs=st.lists(st.integers(0, 12), max_size=3))
-def test_rebase_keeps_everyones_typed_words(base, at_mine, at_theirs):
-    mine_word, current = "⟦me⟧", base
-    mine = base[:min(at_mine, len(base))] + mine_word + base[min(at_mine, len(base)):]
-    theirs = []  # others' words, each typed somewhere in the base text (never inside another word)
-    for i, at in sorted(enumerate(at_theirs), key=lambda pair: -pair[1]):
-        word = f"⟨{i}⟩"
-        at = min(at, len(base))
-        current = current[:at] + word + current[at:]
-        theirs.append(word)
-    merged = rebase_edit(base, mine, current)
-    assert mine_word in merged and all(word in merged for word in theirs)
-    assert len(merged) == len(current) + len(mine_word)
-
-
-def test_rebase_applies_a_deletion_beside_others_typing():
-    assert rebase_edit("abc", "ac", "aXbc") == "aXc"
-    assert rebase_edit("hello world", "hello big world", "hello world!") == "hello big world!"
-    assert rebase_edit("same", "same!", "same!") == "same!"  # already there (a resend)

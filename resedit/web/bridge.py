@@ -5,8 +5,8 @@ Then the browser is a peer like any terminal: it gets a copy of the paper (a Sha
 the link's role, kept in the host process) and that copy talks to the host through the host's own
 connection handler (`Host._serve`) over an in-process channel, so the same role checks, limits
 and fan-out apply to it as to a terminal peer. The browser sends a clause as it had it and as it
-has it now; the copy makes that change on top of what others typed meanwhile (web.rebase) and
-the host gets it as a CRDT update.
+has it now; the copy makes that change on top of what others typed meanwhile (resedit.collab.rebase,
+as the terminal editor does) and the host gets it as a CRDT update.
 
 Browser -> host: hello {key, name, client}, edit {clause, base, text, seq}, presence {clause,
 offset}, sign {state}, comment {clause, text}. Host -> browser: welcome {role, you, name},
@@ -25,10 +25,10 @@ from websockets.exceptions import ConnectionClosed
 
 from resedit.collab import protocol
 from resedit.collab.document import SharedDocument
+from resedit.collab.rebase import rebase
 from resedit.collab.link import decode_name, role_for
 from resedit.model.edits import EditError, SetText
 from resedit.sponsorship.changes import Refused
-from resedit.web.rebase import rebase_edit
 from resedit.web.view import lint_view, paper_view
 
 log = logging.getLogger("resedit.web")
@@ -195,7 +195,7 @@ class BrowserPeer:
             seen[self.client] = seq
             return
         try:
-            merged = rebase_edit(base, text, clause.text)
+            merged = rebase(base, text, clause.text).text  # the editor's own rebase
             if merged != clause.text:
                 self.document.apply(SetText(clause_id, merged), coalesce=None)
         except EditError as exc:

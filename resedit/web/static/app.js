@@ -19,7 +19,8 @@
   };
   sessionStorage.setItem("resedit-client", S.client);
 
-  // -- the same rebase as resedit/web/rebase.py, with one splice a side ----------------------
+  // -- resedit/collab/rebase.py made simple (one splice a side): own typing first at a shared spot;
+  // the host's answer, made with the full rebase, is what the page keeps in the end --------------
   function splice(a, b) {
     const n = Math.min(a.length, b.length);
     let s = 0;
