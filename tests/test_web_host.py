@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -134,7 +135,10 @@ async def browser_session(host, role: str, messages: list[dict], until: str, nam
         return got, socket.close_code
 
 
-def test_browser_protocol_roles_key_rebase_and_resends(tmp_path):
+def test_browser_protocol_roles_key_rebase_and_resends(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG, logger="resedit.collab.wire")
+    caplog.set_level(logging.DEBUG, logger="resedit.web")
+
     async def scenario():
         bloc = Bloc(tmp_path)
         try:
@@ -168,6 +172,10 @@ def test_browser_protocol_roles_key_rebase_and_resends(tmp_path):
             got, _ = await browser_session(host, "read", [note], "comments", name="dais")
             await asyncio.sleep(0.2)
             assert [c["text"] for c in host.document.comments()] == ["Cite the resolution's date."]
+            # websockets logged every frame at DEBUG: the keys are in none of the lines.
+            logged = "\n".join(r.getMessage() for r in caplog.records)
+            assert "TEXT" in logged and "redacted" in logged
+            assert all(host.link(role).key not in logged for role in ("edit", "sign", "read"))
         finally:
             await bloc.close()
     from resedit.model.edits import SetText

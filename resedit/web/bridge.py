@@ -26,12 +26,27 @@ from websockets.exceptions import ConnectionClosed
 from resedit.collab import protocol
 from resedit.collab.document import SharedDocument
 from resedit.collab.rebase import rebase
-from resedit.collab.link import decode_name, role_for
+from resedit.collab.link import decode_name, role_for, wire_logger
 from resedit.model.edits import EditError, SetText
 from resedit.sponsorship.changes import Refused
 from resedit.web.view import lint_view, paper_view
 
 log = logging.getLogger("resedit.web")
+
+
+class _RedactHello(logging.Filter):
+    """websockets logs frames at DEBUG: the browser's hello carries the key, so hide that frame."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 1 and '"key"' in str(args[0]):
+            record.args = ("[a browser's hello, with its key: redacted]",)
+        return True
+
+
+_server_log = wire_logger("server")
+if not any(isinstance(f, _RedactHello) for f in _server_log.filters):
+    _server_log.addFilter(_RedactHello())
 HELLO_SECONDS = 10  # a socket that has not shown a key by then is closed
 CLOSE_KEY = 4401
 MAX_BROWSER_MESSAGE = 1 << 20  # one clause as typed, far below the host's sync limit
