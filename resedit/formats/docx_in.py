@@ -24,7 +24,7 @@ from lxml import etree
 
 from resedit.errors import InputError
 from resedit.formats.docx_layout import layout
-from resedit.formats.docx_numbering import W, Numbering, int_value as _int, read_numbering
+from resedit.formats.docx_numbering import W, Numbering, int_value as _int, read_numbering, xml_part
 from resedit.formats.docx_runs import has_dropped_runs, in_text_box, visible_text
 from resedit.formats.docx_safety import DocxScan, check_docx
 from resedit.model import WorkingPaper
@@ -93,6 +93,9 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
         root = _first_elem(body)
         if root is not None:
             order = {p: i for i, p in enumerate(root.getroottree().getroot().iter(W + "p"), start=1)}
+        pristine = _paragraphs(path, scan.main_part) if order else []
+        if len(pristine) != len(order):  # not the same paragraphs: read docx2python's text only
+            pristine = []
         items: list[tuple[str, object]] = []  # (paragraph text, its element); "" for an empty one
         boxes: list[str] = []
 
@@ -109,7 +112,7 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
                             if par.elem is not None and in_text_box(par.elem):
                                 boxes.append(_clean("".join(par.run_strings)))
                                 continue
-                            emit(_paragraph_line(par, numbering, notes, order), par.elem)
+                            emit(_paragraph_line(par, numbering, notes, order, pristine), par.elem)
         out, paragraph_of_line = layout(items, order)
         if any(text for text in boxes):
             shown = "; ".join(_shorten(t, 40) for t in boxes if t)
@@ -130,6 +133,13 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
         notes.append(f"{scan.format_changes} tracked formatting change(s) were pending")
     notes.extend(comments)
     return DocxText(out, paragraph_of_line, notes)
+
+
+def _paragraphs(path: Path, main_part: str) -> list:
+    """Every w:p of the main part as the file has it, in document order."""
+    with zipfile.ZipFile(path) as archive:
+        root = xml_part(archive.read(main_part))
+    return list(root.iter(W + "p"))
 
 
 def _first_elem(body):
@@ -234,7 +244,8 @@ def _clean(text: str) -> str:
     return text.replace("\n", " ").replace("\t", " ").replace("\u00a0", " ").strip()
 
 
-def _paragraph_line(par, numbering: Numbering, notes: list[str], order: dict) -> str:
+def _paragraph_line(par, numbering: Numbering, notes: list[str], order: dict,
+                    pristine: list | None = None) -> str:
     """One paragraph as a line of the text layout, with its automatic number written out; a
     line break inside it (Shift+Enter) stays a "\n" for the reader to judge."""
     strings = list(par.run_strings)
@@ -242,10 +253,12 @@ def _paragraph_line(par, numbering: Numbering, notes: list[str], order: dict) ->
     if strings and _has_direct_num_pr(par.elem) and D2P_BULLET.match(strings[0]):
         strings = strings[1:]  # docx2python's rendering of the number; we write our own
     raw = "".join(strings)
-    if par.elem is not None and has_dropped_runs(par.elem):
-        raw, dropped = visible_text(par.elem)
+    # docx2python merges and rewrites runs in its tree; the formatting is read from the file's.
+    original = pristine[order[par.elem] - 1] if par.elem in order and pristine else None
+    if original is not None and has_dropped_runs(original):
+        raw, dropped = visible_text(original)
         for why, text in dropped:
-            notes.append(f"paragraph {order.get(par.elem, '?')}: {why} text not read: "
+            notes.append(f"paragraph {order[par.elem]}: {why} text not read: "
                          f"\u201c{_shorten(text)}\u201d")
     text = "\n".join(part for part in (_clean(p) for p in raw.split("\n")) if part)
     if num is None or not text:

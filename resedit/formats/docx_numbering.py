@@ -61,7 +61,7 @@ class Numbering:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _xml(data: bytes):
+def xml_part(data: bytes):
     return etree.fromstring(data, _PARSER)
 
 
@@ -72,7 +72,7 @@ def _related_parts(archive: zipfile.ZipFile, main_part: str) -> dict[str, str]:
     found = {"numbering": str(main.parent / "numbering.xml"), "styles": str(main.parent / "styles.xml")}
     if rels_name not in archive.namelist():
         return found
-    for rel in _xml(archive.read(rels_name)).iter(REL + "Relationship"):
+    for rel in xml_part(archive.read(rels_name)).iter(REL + "Relationship"):
         kind = rel.get("Type", "").rsplit("/", 1)[-1]
         target = rel.get("Target", "")
         if kind in found and rel.get("TargetMode") != "External" and target:
@@ -87,7 +87,7 @@ def read_numbering(path: Path, main_part: str) -> Numbering:
         parts = _related_parts(archive, main_part)
         names = set(archive.namelist())
         if parts["numbering"] in names:
-            root = _xml(archive.read(parts["numbering"]))
+            root = xml_part(archive.read(parts["numbering"]))
             abstract = {a.get(W + "abstractNumId"): _levels(a) for a in root.iter(W + "abstractNum")}
             for num in root.iter(W + "num"):
                 ref = num.find(W + "abstractNumId")
@@ -104,7 +104,7 @@ def read_numbering(path: Path, main_part: str) -> Numbering:
                     levels[ilvl] = level
                 numbering.levels[num.get(W + "numId")] = levels
         if parts["styles"] in names:
-            root = _xml(archive.read(parts["styles"]))
+            root = xml_part(archive.read(parts["styles"]))
             based_on, direct = {}, {}
             for style in root.iter(W + "style"):
                 sid = style.get(W + "styleId")
