@@ -181,8 +181,9 @@ def test_join_without_a_host_or_a_copy_says_so_and_leaves_no_copy(tmp_path, caps
         port = probe.getsockname()[1]
     link = f"resedit://127.0.0.1:{port}/abc123?role=edit&key=k"
     copy = tmp_path / "copies" / "abc123.collab"
-    assert main(["join", link, "--print", "--timeout", "1", "--copy", str(copy)]) == 1
+    assert main(["join", link, "--print", "--timeout", "1", "--copy", str(copy)]) == 2
     captured = capsys.readouterr()
     assert "cannot reach the host" in captured.err and "no local copy" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
     assert "showing your last copy" not in captured.err and captured.out == ""
     assert list(copy.parent.iterdir()) == []

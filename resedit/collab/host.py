@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import itertools
 import logging
 from dataclasses import asdict, dataclass, field
@@ -26,6 +27,7 @@ from resedit.collab.link import (ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADE
                                  Link, decode_name, key_for, new_paper_id, new_secret, role_for, wire_logger)
 from resedit.collab.schema import FORMAT_VERSION
 from resedit.collab.store import CopyStore, Persister
+from resedit.errors import ResEditError
 from resedit.model.paper import WorkingPaper
 from resedit.sponsorship.changes import Refused
 
@@ -46,6 +48,7 @@ class Host:
     def __init__(self, store: CopyStore, paper: WorkingPaper | None = None, *,
                  host: str = "127.0.0.1", port: int = 8765, name: str = "host"):
         self.store = store
+        store.lock_for_hosting()
         self.paper_id = store.get("paper_id") or new_paper_id()
         self.secret = store.get("secret") or new_secret()
         store.set("paper_id", self.paper_id)
@@ -73,9 +76,14 @@ class Host:
 
     # -- lifecycle -------------------------------------------------------------------------
     async def start(self) -> None:
-        self._server = await serve(
-            self._serve, self.bind_host, self.port, process_request=self._check, compression=None,
-            max_size=protocol.MAX_MESSAGE, logger=wire_logger("server"), ping_interval=5, ping_timeout=10)
+        try:
+            self._server = await serve(
+                self._serve, self.bind_host, self.port, process_request=self._check, compression=None,
+                max_size=protocol.MAX_MESSAGE, logger=wire_logger("server"), ping_interval=5, ping_timeout=10)
+        except OSError as exc:
+            why = ("the port is in use (another program, or another resedit host?): pick another with "
+                   "--bind ADDR:PORT") if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+            raise ResEditError(f"cannot host on {self.bind_host}:{self.port}: {why}") from None
         self.port = self._server.sockets[0].getsockname()[1]
         self._flusher = asyncio.create_task(self._flush_loop())
         log.info("hosting paper %s on %s:%d", self.paper_id, self.bind_host, self.port)
