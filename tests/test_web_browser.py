@@ -136,7 +136,7 @@ def test_a_browser_that_lost_the_host_sends_its_edits_when_it_returns(bloc, brow
 
 
 def test_signing_from_the_browser_follows_the_sponsors_rules(bloc, browser):
-    browser.get(bloc.url("sign", "Kenya delegate"))
+    browser.get(bloc.url("sign", "Kenya"))  # a signatory link signs for the State it joined as
     wait_until(lambda: connected(browser), what="the browser to connect")
     field = browser.find_element("id", "sign-state")
     field.send_keys("Kenia\n")

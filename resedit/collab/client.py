@@ -190,6 +190,11 @@ class Client:
                 self.sign_refusals.append(reason)
                 for listener in self.sign_refusal_listeners:
                     listener(reason)
+                self.document.notice(f"signature refused: {reason}", False)
+            elif what == "signed":
+                self.document.notice(f"the host added {command.get('state')} as a signatory", True)
+            elif what == "comment-refused":
+                self.document.notice(f"comment refused: {command.get('reason', '')}", False)
             elif what == "refused":
                 await self._refused(str(command.get("reason", "")))
 

@@ -14,6 +14,7 @@ import asyncio
 import errno
 import itertools
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 
@@ -21,7 +22,7 @@ from pycrdt import create_sync_message, create_update_message, handle_sync_messa
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
-from resedit.collab import protocol
+from resedit.collab import protocol, roles
 from resedit.collab.document import Peer, SharedDocument
 from resedit.collab.link import (ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADER, NAME_HEADER, ROLE_NAMES,
                                  Link, decode_name, key_for, new_paper_id, new_secret, role_for, wire_logger)
@@ -42,6 +43,8 @@ class _Conn:
     outbox: asyncio.Queue = field(default_factory=asyncio.Queue)
     received: int = 0  # sync messages with data applied from this peer
     acked: int = 0
+    signed: str | None = None  # a signatory link signs once, for the State it joined as
+    limits: roles.CommentLimits = field(default_factory=roles.CommentLimits)
 
 
 class Host:
@@ -193,18 +196,32 @@ class Host:
             conn.peer.offset = offset if isinstance(offset, int) else 0
             self._send_peers()
         elif what == "sign" and conn.peer.role in ("edit", "sign"):
-            typed = str(command["state"])[:80]
+            typed = str(command.get("state") or conn.peer.name)[:80]
             try:
+                if conn.peer.role == "sign":
+                    typed = roles.signatory_may_sign(conn.peer.name, typed, conn.signed)
                 state = self.document.host_sign(typed, conn.peer.name)
             except Refused as exc:  # tell the signer why; the paper is unchanged
                 log.warning("peer %d (%s) could not sign as %r: %s", conn.peer.id, conn.peer.name, typed, exc)
                 conn.outbox.put_nowait(protocol.control({"t": "sign-refused", "state": typed, "reason": str(exc)}))
             else:
-                log.info("peer %d signed as %s", conn.peer.id, state)
+                conn.signed = state
+                log.info("peer %d (%s) signed as %s", conn.peer.id, conn.peer.name, state)
+                conn.outbox.put_nowait(protocol.control({"t": "signed", "state": state}))
         elif what == "comment":
-            clause = command.get("clause")
-            self.document.host_comment(clause if isinstance(clause, str) else None,
-                                       str(command["text"])[:2000], conn.peer.name)
+            self._comment(conn, command)
+
+    def _comment(self, conn: _Conn, command: dict) -> None:
+        """A comment (any role) within this connection's limits; refused with the reason."""
+        clause, text = command.get("clause"), str(command.get("text", ""))
+        reason = conn.limits.refuse(text, time.monotonic())
+        if reason is None and not text.strip():
+            reason = "an empty comment"
+        if reason is not None:
+            log.warning("peer %d (%s): comment refused: %s", conn.peer.id, conn.peer.name, reason)
+            conn.outbox.put_nowait(protocol.control({"t": "comment-refused", "reason": reason}))
+            return
+        self.document.host_comment(clause if isinstance(clause, str) else None, text.strip(), conn.peer.name)
 
     async def _cut(self, conn: _Conn, code: int, reason: str) -> bool:
         log.warning("cut off peer %d (%s): %s", conn.peer.id, conn.peer.role, reason)

@@ -13,7 +13,8 @@ HELP = "join a shared paper with the link the host printed"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("link", help="resedit://HOST:PORT/PAPER?role=...&key=... (quote it in the shell)")
-    parser.add_argument("--name", default="", help="your name or delegation, shown to the others")
+    parser.add_argument("--name", default="", help="your name or delegation, shown to the others "
+                        "(a signatory link: the State it signs for)")
     parser.add_argument("--copy", metavar="PATH",
                         help="your durable copy (default: ~/.local/share/resedit/copies/PAPER.collab)")
     mode = parser.add_mutually_exclusive_group()
@@ -36,6 +37,15 @@ def run(args: argparse.Namespace) -> int:
     from resedit.collab.store import CopyStore, Persister, copies_dir
 
     link = parse_link(args.link)
+    if link.role == "sign":  # a signatory link signs for one State, named now
+        from resedit.collab.link import LinkError
+        from resedit.sponsorship.states import resolve
+
+        found = resolve(args.name)
+        if not args.name.strip() or not found.ok:
+            raise LinkError("a signatory link signs for one State: join with --name STATE"
+                            + (f" ({found.describe()})" if args.name.strip() else ""))
+        args.name = found.state.name
     copy_path = Path(args.copy) if args.copy else copies_dir() / f"{link.paper_id}.collab"
     copy_path.parent.mkdir(parents=True, exist_ok=True)
     had_copy = copy_path.exists()
