@@ -224,7 +224,7 @@ def test_signatories_sign_by_command_and_the_dais_comments(tmp_path):
             assert (entry.who, entry.action, entry.state, entry.role) == ("Kenya", "add", "Kenya", "signatory")
             assert signer.document.paper.history == host.document.paper.history  # the signer sees it too
             assert editor.document.comments()[-1]["text"] == "Cite the resolution, s'il vous plaît"
-            assert {p.name for p in editor.document.peers} == {"editor", "Kenya", "Dais"}
+            assert {p.name for p in editor.document.peers} == {"host", "editor", "Kenya", "Dais"}  # the host too
             editor.document.set_cursor(host.document.paper.operative[0].id, 3)
             await asyncio.sleep(0.2)
             where = {p.name: (p.clause, p.offset) for p in dais.document.peers}

@@ -59,6 +59,8 @@ class SharedDocument(CrdtWriter):
         self.version = 0
         self.saved_version = 0
         self.peers: list[Peer] = []
+        self.me: int | None = None  # this peer's id among `peers` (the host is 0)
+        self.connection: tuple[str, int] = ("offline", 0)  # connected | reconnecting | offline, unsent
         self.remote_hints: Batch = Batch(())  # what the last remote change touched (texts, fields, lists)
         # Set by the client: sends a command ({"t": "sign", ...}) for the host to apply.
         self.command_sink: Callable[[dict], None] | None = None

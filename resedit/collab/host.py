@@ -62,6 +62,9 @@ class Host:
             self.document = SharedDocument.from_paper(paper, role="edit", who=name)
             store.replace(self.document.doc.get_update())
         self.persister = Persister(self.document, store)
+        self.me = Peer(0, name, "edit")  # the host co-drafts too: it shows in everyone's presence
+        self.document.me, self.document.connection = 0, ("hosting", 0)
+        self.document.cursor_sink = self._host_cursor
         self.document.add_update_listener(self._broadcast)
         self.bind_host, self.port = host, port
         self.conns: dict[ServerConnection, _Conn] = {}
@@ -251,9 +254,15 @@ class Host:
             if conn is not origin and socket is not origin:
                 conn.outbox.put_nowait(message)
 
+    def _host_cursor(self, clause_id: str | None, offset: int) -> None:
+        if (self.me.clause, self.me.offset) != (clause_id, offset):
+            self.me.clause, self.me.offset = clause_id, offset
+            self._send_peers()
+
     def _send_peers(self) -> None:
-        peers = [asdict(c.peer) for c in self.conns.values()]
+        peers = [asdict(self.me)] + [asdict(c.peer) for c in self.conns.values()]
         self.document.peers = [Peer(**p) for p in peers]
+        self.document.notify_peers()
         message = protocol.control({"t": "peers", "peers": peers})
         for conn in self.conns.values():
             conn.outbox.put_nowait(message)

@@ -10,6 +10,7 @@ from pycrdt import merge_updates
 from resedit.collab.document import SharedDocument
 from resedit.collab.store import SUFFIX, CopyStore
 from resedit.errors import InputError, ResEditError
+from resedit.model.paper import WorkingPaper
 
 
 def merge_copies(first: Path, second: Path, force: bool = False) -> tuple[SharedDocument, str, str | None]:
@@ -36,6 +37,14 @@ def merge_copies(first: Path, second: Path, force: bool = False) -> tuple[Shared
                 if exc.path == str(mine):
                     raise InputError(theirs, exc.reason) from None
             raise
+
+
+def read_copy(path: Path) -> WorkingPaper:
+    """The paper a copy holds, with its comments (for export and review); never writes the copy."""
+    document, _, _ = merge_copies(Path(path), Path(path))
+    paper = document.paper
+    paper.comments = document.comments()
+    return paper
 
 
 def _merge(paths: list[Path], names: tuple[Path, Path], force: bool) -> tuple[SharedDocument, str, str | None]:

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, TextArea
 
 from resedit.editor import outline
+from resedit.tui import codrafting
 from resedit.tui.keys import bindings
 from resedit.tui.placing import PaperIndex, WordCount, touched
 from resedit.tui.screens.editor_actions import EditorActions
@@ -79,6 +80,9 @@ class EditorScreen(EditorActions, Screen):
         self.go_to(rows[0].key if rows else "field:topic")
         self.redraw(structure=True)
         self.ready = True
+
+    def on_unmount(self) -> None:
+        self.ready = False  # co-drafting news arriving while the app closes: nothing to show it on
 
     @property
     def paper(self):
@@ -294,6 +298,9 @@ class EditorScreen(EditorActions, Screen):
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_later(self._relint_and_redraw)
+        refresh = getattr(self.app.screen, "paper_changed", None)  # e.g. the sponsors screen, open
+        if refresh is not None and self.app.screen is not self:
+            refresh()
 
     def _follow(self, edit, retarget: bool) -> None:
         """After undo/redo/remote edits: show the clause that changed, keep the editor in sync."""
@@ -335,6 +342,7 @@ class EditorScreen(EditorActions, Screen):
         marks = self._marks()
         view = self.query_one(OutlineView)
         if structure:
+            view.notes = codrafting.outline_notes(self.session.document)
             view.show(outline.rows(self.paper), marks, self.current)
             if self.current and not self.current.startswith("field:"):
                 self.editor.border_title = self._title_of(self.current)
@@ -370,6 +378,7 @@ class EditorScreen(EditorActions, Screen):
         here = [d for d in findings if d.location.clause_id == self.current
                 or (self.current == "field:topic" and d.location.part == "header")]
         others = [d for d in findings if not any(d is h for h in here)]
+        here = codrafting.comment_findings(self.session.document, self.current) + here
         where = {id(d): "here" for d in here}
         for d in others:
             where[id(d)] = self.place(d.location.clause_id) or d.location.part
@@ -381,11 +390,14 @@ class EditorScreen(EditorActions, Screen):
         words, clauses = self._words.count(self.paper)
         self.query_one(StatusLine).show(session.committee_code(), backers, met,
                                         session.model_state(), not session.document.dirty,
-                                        session.display_name(), words=words, clauses=clauses)
+                                        codrafting.status(session.document, self.place) or session.display_name(),
+                                        words=words, clauses=clauses)
 
     def lint_updated(self) -> None:
         """New findings arrived (the model process, or a background structural lint)."""
-        self.query_one(OutlineView).show(outline.rows(self.paper), self._marks(), self.current)
+        view = self.query_one(OutlineView)
+        view.notes = codrafting.outline_notes(self.session.document)
+        view.show(outline.rows(self.paper), self._marks(), self.current)
         self._show_findings()
         self.show_status()
 

@@ -21,6 +21,7 @@ class OutlineView(OptionList):
         super().__init__(**kwargs)
         self._rows: list[Row] = []
         self._shown: dict[str, tuple] = {}  # key -> what its prompt shows, to skip no-op redraws
+        self.notes: dict[str, str] = {}  # co-drafting: who is in a clause, its open comments
 
     def show(self, rows: list[Row], marks: dict[str, str], current: str | None) -> None:
         """Redraw every row; `marks` maps a row key to the worst severity found there."""
@@ -39,7 +40,7 @@ class OutlineView(OptionList):
 
     def _visible(self, row: Row, severity: str | None) -> tuple:
         width = max(self.size.width, 80)  # a row never shows more than the widget is wide
-        return (row.label, row.depth, row.text[:width], severity)
+        return (row.label, row.depth, row.text[:width], severity, self.notes.get(row.key))
 
     def update_row(self, row: Row, severity: str | None) -> None:
         visible = self._visible(row, severity)
@@ -65,6 +66,8 @@ class OutlineView(OptionList):
         text = Text(no_wrap=True, overflow="ellipsis")
         mark, style = SEVERITY_MARK.get(severity, (" ", ""))
         text.append(mark, style=style)
+        if self.notes.get(row.key):
+            text.append(f"{self.notes[row.key]} ", style="bold magenta")
         if row.part == "header":
             text.append(f"{row.label}: ", style="bold")
             text.append(row.text or "—", style="" if row.text else "dim")
