@@ -18,10 +18,11 @@ from resedit.model.paper import WorkingPaper
 
 JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
 NLP_DELAY = 0.4  # quiet time before the paper goes to the model process
-# The structural lint runs on the UI thread while it takes less than this (seconds); a paper big
-# enough to take longer (thousands of clauses) is linted on a worker thread from a snapshot, so a
-# key press never waits for it.
-FAST_INLINE = 0.025
+# The structural lint takes ~0.05 ms a clause once its per-clause analyses are cached: on the UI
+# thread up to this many clauses (~50 ms); a bigger paper is linted on a worker thread from a
+# snapshot once typing pauses, so a key press never waits for it. A count, not a measured time:
+# a loaded machine must not change how the editor behaves.
+BIG_PAPER = 1000
 FAST_QUIET = 0.3  # seconds without a change before a big paper is checked
 
 
@@ -68,20 +69,11 @@ class Session:
         """Load rules, lint kinds and the State list (about a second of imports and parsing) on a
         worker thread after the first paint, linting a copy of the paper; then `warm` is set and
         the UI thread's linting is milliseconds."""
-        import time
-
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
         from resedit.editor.findings import lint_fast
 
         renumber(paper_copy)
-        started = time.perf_counter()
-        checked = lint_fast(paper_copy)
-        cold = time.perf_counter() - started
-        if cold < 1.0:  # the first lint compiles and caches; the next one is what typing costs
-            started = time.perf_counter()
-            checked = lint_fast(paper_copy)
-        self.fast_cost = time.perf_counter() - started if cold < 1.0 else cold
-        checked.sponsorship  # noqa: B018  (the State list loads here, not on a key)
+        lint_fast(paper_copy).sponsorship  # noqa: B018  (the State list loads here, not on a key)
         self.warm = True
 
     def relint_fast(self) -> None:
@@ -90,8 +82,7 @@ class Session:
         if not self.warm:
             return
         paper = self.document.paper
-        if self.background is not None and self.post is not None and self.fast_cost is not None \
-                and self.fast_cost >= FAST_INLINE:
+        if self.background is not None and self.post is not None and self.is_big():
             # a big paper: checked once typing pauses (a check running meanwhile would compete
             # with the keys for the interpreter), one check at a time
             if self._fast_timer is not None:
@@ -100,6 +91,9 @@ class Session:
             return
         checked, error, cost, _ = self._lint_copy(paper)
         self._took(checked, error, cost, None, self.document.version)
+
+    def is_big(self) -> bool:
+        return sum(1 for _ in self.document.paper.clauses()) > BIG_PAPER
 
     def _relint_in_background(self) -> None:
         self._fast_timer = None
