@@ -12,18 +12,10 @@ from typing import Iterable
 
 from resedit.committees import Committee
 from resedit.model import Diagnostic, Location, WorkingPaper
+from resedit.lint.hit import Hit
 from resedit.lint.rules import Rule
 
 UNUSED_SUPPRESSION = "unused-suppression"
-
-
-@dataclass
-class Hit:
-    """What a kind found: where, values for the message template, and suggested replacements."""
-
-    location: Location
-    values: dict = field(default_factory=dict)
-    suggestions: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -9,7 +9,7 @@ import re
 
 from resedit import lexicon
 from resedit.lint import acronyms as abbreviations, morph
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
 
