@@ -1,8 +1,6 @@
 """Style rules: Member States, UN spelling, acronyms, first person, informal words."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from resedit import lexicon

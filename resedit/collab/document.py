@@ -15,18 +15,32 @@ from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from pycrdt import Doc, Map, Text, TextEvent
 
 from resedit.collab import schema
 from resedit.collab.offsets import rebase, set_text
 from resedit.collab.order import key_between, keys_for_insert
-from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, AppendHistory, Batch, DeleteClause, DropHistory,
-                                 Edit, EditError, InsertClause, MoveClause, SetField, SetList, SetText,
-                                 last_history_index)
+from resedit.model.edits import (
+    HEADER_FIELDS,
+    LIST_FIELDS,
+    AppendHistory,
+    Batch,
+    DeleteClause,
+    DropHistory,
+    Edit,
+    EditError,
+    InsertClause,
+    MoveClause,
+    SetField,
+    SetList,
+    SetText,
+    last_history_index,
+)
 from resedit.model.edits import apply as apply_edit
 from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
 from resedit.model.undo import COALESCE_SECONDS, UndoStep
@@ -41,7 +55,7 @@ class ReadOnlyError(EditError):
 
 
 def now_utc() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @dataclass

@@ -6,8 +6,8 @@ the lint process and are dropped for any clause whose text changed since it was 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from resedit.editor import files, journal
 from resedit.editor.document import Document

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from resedit import lexicon
-from resedit.lint import acronyms as abbreviations, morph
+from resedit.lint import acronyms as abbreviations
+from resedit.lint import morph
 from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo

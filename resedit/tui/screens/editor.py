@@ -6,7 +6,6 @@ and schedules the journal. Undo and redo are the document's.
 """
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, TextArea
 
-from resedit.model.diagnostic import Diagnostic
 from resedit.editor import outline
+from resedit.model.diagnostic import Diagnostic
 from resedit.tui.keys import bindings
 from resedit.tui.widgets.clause_editor import ClauseEditor
 from resedit.tui.widgets.findings_panel import FindingList, FindingsPanel
