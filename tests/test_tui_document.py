@@ -9,7 +9,7 @@ from resedit.editor.document import LocalDocument
 from resedit.model.diagnostic import Diagnostic, Location
 from resedit.model.edits import SetText
 from resedit.model.paper import Clause, WorkingPaper
-from resedit.tui.screens.editor import apply_suggestion
+from resedit.tui.placing import apply_suggestion
 
 
 def paper() -> WorkingPaper:
