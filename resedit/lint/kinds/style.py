@@ -9,15 +9,16 @@ import re
 
 from resedit import lexicon
 from resedit.lint import acronyms as abbreviations
-from resedit.lint import morph
+from resedit.lint import spelling
 from resedit.lint.hit import Hit
+from resedit.lint.house_spelling import case_like as _case_like
+from resedit.lint.house_spelling import un_spelling
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MEMBER_STATES = re.compile(r"\b(member|Member|MEMBER) (states|States|STATES)\b")
 _WORD = re.compile(r"[A-Za-z]+")
-_ISE = re.compile(r"^(?P<stem>[a-z]{2,})is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers)$")
 # "I"/"my" are left out: "annex I", "Protocol I" make "I" a poor signal, and resolutions that slip
 # into the first person do so in the plural.
 _FIRST_PERSON = re.compile(r"\b(we|We|our|Our|ours|us|ourselves)\b")
@@ -30,12 +31,6 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 def _outside(spans, start: int) -> bool:
     return not any(a <= start < b for a, b in spans)
-
-
-def _case_like(model: str, new: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return new  # "OK" -> "acceptable": an all-caps entry says nothing about sentence case
-    return new[:1].upper() + new[1:] if model[:1].isupper() else new
 
 
 def _per_clause(name: str, finder):
@@ -67,32 +62,16 @@ def _member_states(text: str) -> list:
     return out
 
 
-def _spelling_fix(word: str) -> str | None:
-    low = word.lower()
-    rules = lexicon.spelling()
-    if low in rules.replacements:
-        return _case_like(word, rules.replacements[low])
-    m = _ISE.match(low)
-    if not m or m.group("stem") + "ise" in rules.ise_exceptions:
-        return None
-    stem = m.group("stem")
-    candidate = stem + "iz" + m.group("suffix")
-    return _case_like(word, candidate) if morph.is_word(candidate) or _productive(stem) else None
-
-
-def _productive(stem: str) -> bool:
-    """The dictionary lacks many -ize verbs ("criminalize"); the suffix is productive unless
-    -ise belongs to the root: after a vowel (raise, noise) or in -cise, -prise, -vise, -guise,
-    -spise, -chise, -wise (exercise, surprise, revise ...). Other root -ise words are listed in
-    lexicon/spelling.yaml."""
-    return len(stem) >= 4 and not stem.endswith(("a", "e", "i", "o", "u", "w", "c", "pr", "v",
-                                                 "gu", "sp", "ch"))
+def _in_name(text: str, m: re.Match) -> bool:
+    """A capitalized word inside the clause belongs to a name, and an official name keeps its own
+    spelling ("World Organisation for Animal Health", "Pan American Health Organisation")."""
+    return m.group(0)[:1].isupper() and bool(text[:m.start()].strip(" \t([“\""))
 
 
 def _spellings(text: str) -> list:
     quoted, out = _quoted(text), []
     for m in _WORD.finditer(text):
-        fix = _spelling_fix(m.group(0)) if _outside(quoted, m.start()) else None
+        fix = un_spelling(m.group(0)) if _outside(quoted, m.start()) and not _in_name(text, m) else None
         if fix:
             out.append((m.start(), m.end(), {"found": m.group(0), "suggestion": fix}, [fix]))
     return out
@@ -158,6 +137,40 @@ def _informal(text: str) -> list:
     return out
 
 
+def _misspelt(text: str) -> list:
+    return [(start, end, {"found": word, "suggestion": " or ".join(f"“{w}”" for w in fixes)}, fixes)
+            for start, end, word, fixes in spelling.misspellings(text)]
+
+
+def misspelt(rule, ctx):
+    for part, position, path, clause in in_scope(rule.scope, ctx.paper):
+        text = clause.text
+        for start, end, values, fixes in memo(("misspelt", text), lambda: _misspelt(text)):
+            # The opener of a top-level clause is the opener rules' (OPN006/OPN007).
+            if start == len(text) - len(text.lstrip()) and not path:
+                continue
+            yield Hit(where(part, position, path, clause, start, end), dict(values), list(fixes))
+
+
+# The same word twice in a row ("the the"); "that that" and "had had" can be right, so they pass.
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_MAY_DOUBLE = {"that", "had", "is"}
+
+
+def _doubled(text: str) -> list:
+    return [(m.start(), m.end(), {"found": m.group(0)}, [m.group(1)])
+            for m in _DOUBLED.finditer(text) if m.group(1).lower() not in _MAY_DOUBLE]
+
+
+# Two ending marks ("fees.;", "report;."): one was left behind when the clause was moved or edited.
+_DOUBLE_END = re.compile(r"[.;:,]\s*([.;:,])\s*$")
+
+
+def _double_end(text: str) -> list:
+    m = _DOUBLE_END.search(text)
+    return [(m.start(), m.end(), {"found": m.group(0).strip()}, [m.group(1)])] if m else []
+
+
 _PATTERNS: dict = {}
 
 
@@ -175,4 +188,7 @@ KINDS: dict[str, Kind] = {
     "acronym-first-use": Kind(acronyms),
     "first-person": Kind(first_person, params=("shared_our",)),
     "informal-words": Kind(_per_clause("informal-words", _informal)),
+    "misspelt-word": Kind(misspelt),
+    "doubled-word": Kind(_per_clause("doubled-word", _doubled)),
+    "double-ending": Kind(_per_clause("double-ending", _double_end)),
 }
