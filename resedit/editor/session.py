@@ -11,7 +11,7 @@ from pathlib import Path
 
 from resedit.editor import files, journal
 from resedit.editor.document import Document
-from resedit.editor.outline import renumber
+from resedit.formats.labels import renumber
 from resedit.model.diagnostic import Diagnostic
 from resedit.model.paper import Clause, WorkingPaper
 
