@@ -72,6 +72,21 @@ def acronyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def body_acronyms() -> dict[str, frozenset[str]]:
+    """Committee code -> abbreviations that body uses without spelling out (acronyms_by_body.yaml)."""
+    path = lexicon_dir() / "acronyms_by_body.yaml"
+    data = _yaml(path)
+    if data.get("version") != 1 or not isinstance(data.get("bodies"), dict):
+        raise DataFileError(path, 1, "expected 'version: 1' and a 'bodies' mapping")
+    out = {}
+    for code, entry in data["bodies"].items():
+        if not isinstance(entry, dict) or not entry.get("source") or not isinstance(entry.get("acronyms"), list):
+            raise DataFileError(path, None, f"{code}: each body needs a 'source' and an 'acronyms' list")
+        out[str(code).upper()] = frozenset(str(a) for a in entry["acronyms"])
+    return out
+
+
+@lru_cache(maxsize=1)
 def informal() -> dict[str, str]:
     """Informal word or phrase -> formal replacement ('' when the word just goes)."""
     out = {}

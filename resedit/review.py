@@ -94,24 +94,26 @@ def _read(path: Path):
 
 
 def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
-    from resedit.committees import find_committee, load_committee
-    from resedit.lint import lint
+    from resedit.committees import load_committee
+    from resedit.lint.pipeline import Options, check_paper
+    from resedit.report.json_report import file_entry
 
     result = {"path": str(path), "name": path.name}
     try:
         if paper is None:
             raise ResEditError(error)
         wanted = _WORKER.get("committee")
-        committee = load_committee(wanted) if wanted else (
-            find_committee(paper.committee) if paper.committee else None) or load_committee(None)
-        diagnostics = lint(paper, _WORKER["rules"], committee, _WORKER.get("annotator"))
+        checked = check_paper(paper, Options(committee=load_committee(wanted) if wanted else None,
+                                             rules=_WORKER["rules"], annotator=_WORKER.get("annotator")))
     except ResEditError as exc:
         result["error"] = getattr(exc, "reason", None) or str(exc)
         return result
-    result.update(committee=committee.code, code=paper.code, notes=list(paper.notes),
-                  sponsorship=_sponsorship(paper, committee),
-                  clauses=sum(1 for _ in paper.clauses()),
-                  diagnostics=[_diagnostic_json(d, paper) for d in diagnostics])
+    diagnostics = checked.findings
+    result.update(file_entry(str(path), checked.committee.code, diagnostics,
+                             checked.sponsorship.summary()))
+    result.update(code=paper.code, notes=list(paper.notes), clauses=sum(1 for _ in paper.clauses()))
+    for finding, data in zip(diagnostics, result["diagnostics"]):
+        data["where"] = where_text(finding.location)
     if out_path is not None:
         from resedit.formats.docx_comments import annotated_copy
 
@@ -125,23 +127,7 @@ def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
     return result
 
 
-def _sponsorship(paper, committee) -> dict:
-    """{sponsors, signatories, required, met} from the sponsorship engine, or the bare counts."""
-    try:
-        from resedit.sponsorship import sponsorship_summary
-    except ImportError:
-        return {"sponsors": len(paper.sponsors), "signatories": len(paper.signatories),
-                "required": None, "met": None}
-    return sponsorship_summary(paper, committee)
-
-
-def _diagnostic_json(diagnostic, paper) -> dict:
-    data = diagnostic.to_json()
-    data["where"] = where_text(diagnostic.location, paper)
-    return data
-
-
-def where_text(location, paper=None) -> str:
+def where_text(location) -> str:
     """"operative 3(b)", "preamble 2", "header" ... as a dais reads it."""
     if location.clause is None:
         return location.part

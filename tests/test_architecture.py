@@ -33,7 +33,9 @@ def test_only_the_tui_package_imports_textual():
 
 def test_core_runs_without_loading_textual_or_spacy():
     code = ("import sys, resedit.cli, resedit.lint, resedit.formats, resedit.formats.text, "
-            "resedit.model.edits, resedit.committees\n"
+            "resedit.model.edits, resedit.committees, resedit.editor.session, resedit.editor.document, "
+            "resedit.editor.outline, resedit.editor.journal, resedit.editor.findings, "
+            "resedit.editor.lint_client\n"
             "from resedit.lint import lint, load_rules\n"
             "from resedit.formats import read_paper\n"
             "from resedit.committees import load_committee\n"

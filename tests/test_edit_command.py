@@ -30,7 +30,7 @@ def test_a_text_edited_after_the_save_wins_and_says_so(tmp_path, capsys):
     later = time.time() + 5
     os.utime(text, (later, later))
     assert saved_copy(text) == text
-    assert "saving will replace mine.resedit" in capsys.readouterr().err
+    assert "saving asks before replacing mine.resedit" in capsys.readouterr().err
 
 
 def test_a_new_paper_saved_only_natively_reopens_by_its_text_name(tmp_path):

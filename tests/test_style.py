@@ -7,11 +7,9 @@ import pytest
 
 from resedit import lexicon
 from resedit.committees import load_committee
-from resedit.formats import read_paper
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
 from resedit.lint.kinds.style import _spelling_fix
-from shared_data import corpus_paths
 
 HEAD = """Code: CCPCJ/1/1
 Committee: CCPCJ
@@ -78,12 +76,3 @@ def test_informal_words_with_replacements():
     # Whole words only, and an all-caps entry (OK) only as written.
     assert not style("Noting the superfluous bookkeeping of the ok sign,\n\n1. Urges Member States to act.\n",
                      "STY005")
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("path", corpus_paths())
-def test_no_style_error_and_no_informal_word_on_adopted_texts(path):
-    rules = [r for r in load_rules() if r.category == "style"]
-    body = "SC" if "S_RES" in path.name else "GA"
-    found = lint(read_paper(path), rules, load_committee(body))
-    assert not [d for d in found if d.severity == "error" or d.code in ("STY001", "STY004", "STY005")]

@@ -6,8 +6,8 @@ import time
 
 from resedit.model.edits import SetText
 from resedit.model.paper import Clause, WorkingPaper
-from resedit.tui import journal, outline, phrases
-from resedit.tui.document import LocalDocument
+from resedit.editor import journal, outline, phrases
+from resedit.editor.document import LocalDocument
 from resedit.tui.screens.editor import apply_suggestion
 from resedit.model.diagnostic import Diagnostic, Location
 

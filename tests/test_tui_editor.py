@@ -64,7 +64,7 @@ def test_subclauses_indent_outdent_split_merge_and_delete_with_keys(paper_file):
             await pilot.press("enter", *"Invites States to report;", "tab")  # (a) of clause 3
             await pilot.pause()
             assert [c.text for c in clause.children] == ["Invites States to report;"]
-            row = next(r for r in __import__("resedit.tui.outline", fromlist=["rows"]).rows(doc.paper)
+            row = next(r for r in __import__("resedit.editor.outline", fromlist=["rows"]).rows(doc.paper)
                        if r.key == clause.children[0].id)
             assert row.label == "(a)"
             await pilot.press("shift+tab")
@@ -163,7 +163,7 @@ class _PeerDocument:
     (what co-drafting's SharedDocument does): the editor must follow without losing the cursor."""
 
     def __init__(self, paper):
-        from resedit.tui.document import LocalDocument
+        from resedit.editor.document import LocalDocument
         self._local = LocalDocument(paper)
         self.peers, self.cursors = [], []
 
@@ -206,7 +206,7 @@ def test_remote_changes_keep_the_local_cursor_and_typing_in_place(paper_file):
 
 
 def test_quit_without_saving_leaves_no_journal_and_quit_keeps_one_otherwise(paper_file):
-    from resedit.tui.journal import journal_path
+    from resedit.editor.journal import journal_path
 
     async def scenario(answer_keys):
         app = make_app(paper_file)

@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from resedit.tui import journal
+from resedit.editor import journal
 from resedit.tui.app import make_app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from resedit.tui.app import make_app
-from resedit.tui.lint_client import LintProcess
+from resedit.editor.lint_client import LintProcess
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
 

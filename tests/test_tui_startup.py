@@ -85,3 +85,34 @@ def test_help_still_lists_every_command():
                          text=True, check=True)
     for name in COMMANDS:
         assert f"    {name} " in out.stdout
+
+
+def test_a_warm_up_that_ends_after_the_app_quit_ends_quietly():
+    """The warm-up worker thread can finish after the app has quit (the first test above quits
+    right after the first paint): it must end quietly, not raise into a closed app (it used to call
+    call_from_thread, which raises once the app has gone)."""
+    import asyncio
+    import copy
+    import threading
+
+    from resedit.tui.app import make_app
+
+    app = make_app(EXAMPLE, nlp=False, journal=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    raised = []
+
+    def late_worker():
+        try:
+            app._warm_up(copy.deepcopy(app.session.document.paper))
+        except Exception as exc:  # what the worker thread would have died of
+            raised.append(exc)
+
+    thread = threading.Thread(target=late_worker)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive() and raised == [] and app.session.warm

@@ -1,4 +1,4 @@
-"""SharedDocument: the editor's document interface (like resedit.tui.document.LocalDocument) on a CRDT.
+"""SharedDocument: the editor's document interface (like resedit.editor.document.LocalDocument) on a CRDT.
 
 `apply(edit)` validates the edit against the paper with resedit.model.edits (so errors and
 inverses are the editor's own), then writes it into the pycrdt Doc in one transaction:
@@ -275,7 +275,7 @@ class SharedDocument:
         resedit.sponsorship.changes.Refused with the reason (misspelt name with the suggestion,
         already listed, already a sponsor, ...) and leaves the paper unchanged.
         """
-        from resedit.committees import find_committee, load_committee
+        from resedit.lint.body import choose_body
         from resedit.sponsorship import changes
 
         typed = " ".join(str(typed).split())
@@ -285,7 +285,7 @@ class SharedDocument:
         trial = copy.copy(current)
         trial.sponsors, trial.signatories = list(current.sponsors), list(current.signatories)
         trial.history = list(current.history)
-        committee = (find_committee(current.committee) if current.committee else None) or load_committee(None)
+        committee = choose_body(current)
         change = changes.add(trial, typed, "signatory", committee=committee, conference=self.conference,
                              who=by or "unknown", at=now_utc())
         entry = change.entry

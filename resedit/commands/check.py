@@ -30,14 +30,14 @@ def _codes(value: str) -> list[str]:
 
 
 def run(args) -> int:
-    from resedit.committees import find_committee, load_committee
+    from resedit.committees import load_committee
     from resedit.errors import InputError
     from resedit.formats import read_paper
-    from resedit.lint import lint, load_rules
+    from resedit.lint import load_rules
     from resedit.lint.engine import matches
     from resedit.lint.kinds import KINDS
+    from resedit.lint.pipeline import Options, check_paper
     from resedit.report import json_report, text_report
-    from resedit.sponsorship import sponsorship_line, sponsorship_summary
 
     rules = load_rules()
     select, ignore = _codes(args.select), _codes(args.ignore)
@@ -60,15 +60,13 @@ def run(args) -> int:
             annotator = load_annotator()
         except ModelError as exc:
             raise ResEditError(str(exc)) from exc
+    options = Options(committee=forced, rules=tuple(active), annotator=annotator,
+                      conference=args.conference, present=args.present)
     entries, outputs, worst = [], [], 0
     threshold = FAIL_ON.index(args.fail_on)
     for path in args.paths:
         try:
             paper = read_paper(path)
-            committee = forced or (find_committee(paper.committee) if paper.committee else load_committee(None))
-            if committee is None:
-                raise InputError(path, f"unknown committee '{paper.committee}' in its Committee: line "
-                                       f"(use --committee CODE to choose a profile)")
         except InputError as exc:
             print(f"resedit: {exc}", file=sys.stderr)
             entry = json_report.error_entry(str(path), exc.reason)
@@ -76,15 +74,13 @@ def run(args) -> int:
             outputs.append(text_report.render_file(entry, []))
             worst = 2
             continue
-        diagnostics = lint(paper, active, committee, annotator=annotator,
-                           conference=args.conference, present=args.present)
-        entry = json_report.file_entry(str(path), committee.code, diagnostics,
-                                       sponsorship_summary(paper, committee, args.conference, args.present),
-                                       paper.notes)
+        checked = check_paper(paper, options)
+        diagnostics = checked.findings
+        entry = json_report.file_entry(str(path), checked.committee.code, diagnostics,
+                                       checked.sponsorship.summary(), paper.notes)
         entries.append(entry)
-        line = sponsorship_line(paper, committee, args.conference, args.present)
-        outputs.append(text_report.render_file({**entry, "sponsorship_line": line}, diagnostics,
-                                               lambda d, paper=paper: span_text(paper, d)))
+        outputs.append(text_report.render_file({**entry, "sponsorship_line": checked.sponsorship.line()},
+                                               diagnostics, lambda d, paper=paper: span_text(paper, d)))
         if any(FAIL_ON.index(d.severity) <= threshold for d in diagnostics):
             worst = max(worst, 1)
     if args.format == "json":

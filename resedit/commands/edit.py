@@ -31,7 +31,7 @@ def _run(args: argparse.Namespace) -> int:
     from resedit.errors import InputError
     from resedit.model.paper import WorkingPaper
     from resedit.tui.app import make_app
-    from resedit.tui.journal import journal_path
+    from resedit.editor.journal import journal_path
 
     path = saved_copy(Path(args.paper))
     paper = None
@@ -57,6 +57,6 @@ def saved_copy(path):
               f"(newer); `resedit edit {native}` opens it directly", file=sys.stderr)
         return native
     print(f"resedit: {path.name} is newer than its saved copy {native.name}; opening "
-          f"{path.name} (saving will replace {native.name})", file=sys.stderr)
+          f"{path.name} (saving asks before replacing {native.name})", file=sys.stderr)
     return path
 

@@ -23,6 +23,10 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else None
     if path is not None and path.exists():
         raise InputError(path, "already exists; open it with `resedit edit`")
+    saved = path.with_suffix(".resedit") if path is not None else None
+    if saved is not None and saved.exists():  # Save writes there: it would replace that paper
+        raise InputError(path, f"{saved.name} (where the editor saves this paper) already exists; "
+                               f"open it with `resedit edit {saved}`")
     if args.committee:
         load_committee(args.committee)  # an unknown committee is an error before the screen opens
     app = make_app(path, new=True, committee=args.committee, topic=args.topic,

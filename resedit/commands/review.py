@@ -13,6 +13,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="papers (.docx, .txt, .md, .resedit) or folders holding them")
     parser.add_argument("--committee", help="lint every paper for this committee (default: the "
                                             "committee each paper names, else CCPCJ)")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="table: the dais's table (default); json: the document of "
+                             "`resedit check --format json`, one file entry per paper")
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="write an annotated .docx per paper (findings as Word comments by "
                              "'Dais') and summary.md for the batch into DIR")
@@ -37,7 +40,12 @@ def run(args) -> int:
         return 2
     results = review_batch(papers, committee=args.committee, out_dir=args.out, jobs=args.jobs,
                            use_nlp=not args.no_nlp, progress=ProgressBar())
-    print(table(results))
+    if args.format == "json":
+        from resedit.report import json_report
+
+        sys.stdout.write(json_report.render([json_report.contract_entry(r) for r in results]))
+    else:
+        print(table(results))
     if args.out is not None:
         from resedit.formats import atomic_write
 

@@ -38,8 +38,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from resedit.committees import find_committee, load_committee
-    from resedit.errors import InputError, ResEditError
+    from resedit.committees import load_committee
+    from resedit.errors import ResEditError
+    from resedit.lint.body import choose_body
     from resedit.formats import read_paper, write_paper
     from resedit.sponsorship import changes
     from resedit.sponsorship.conference import load_conference
@@ -49,13 +50,7 @@ def run(args) -> int:
     if args.present is not None and args.present < 1:
         raise ResEditError("--present must be a positive number")
     paper = read_paper(args.paper)
-    if args.committee:
-        committee = load_committee(args.committee)
-    else:
-        committee = find_committee(paper.committee) if paper.committee else load_committee(None)
-        if committee is None:
-            raise InputError(args.paper, f"unknown committee '{paper.committee}' in its Committee: "
-                                         f"line (use --committee CODE)")
+    committee = choose_body(paper, load_committee(args.committee) if args.committee else None)
     conference = load_conference(args.conference)
     common = {"committee": committee, "conference": conference, "who": args.by, "note": args.note}
     done, refused = [], []

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resedit.formats.labels import label_value, is_letter, is_roman, parse_number, parse_sub, sub_label
+from resedit.formats.clause_start import starts_clause
+from resedit.formats.labels import parse_number, parse_sub, sub_label
+from resedit.formats.sub_levels import deepest, nest
+from resedit.formats.page_furniture import furniture
 from resedit.model import Clause, HistoryEntry, WorkingPaper
 
 HEADER_ALIASES = {
@@ -27,15 +30,13 @@ HEADER_ALIASES = {
 _FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
-_END = re.compile(r"^(---+|\[\^\d+\]:|\d+(st|nd|rd|th) (plenary )?meeting\b|Annex\b|Annexes\b|"
+_END = re.compile(r"^(---+|\[\^\d+\]:|\d+(st|nd|rd|th) (\(resumed\) )?(plenary )?meeting\b|Annex\b|Annexes\b|"
                   r"Adopted by the Security Council at its)", re.I)
 _NOISE = re.compile(r"^(A/RES/\d+/\S+|S/RES/\d+.*|E/RES/\S+|\d{2}-\d{5}.*|\d+/\d+|Page \d+.*)$")
 # (page headers and footers, job numbers; a lone number is judged in _paragraphs)
 _TITLE = re.compile(r"^\d+/\d+\.\s+(.+)$")  # "80/1. Participation by ..." (the running header)
 _OPENING = re.compile(r"^The\s+[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,11},?$")
 _MARGIN = re.compile(r"^\s*(\d{1,4})(?:\s+(.*))?$")
-_JOINERS = {"the", "of", "by", "and", "or", "to", "in", "for", "a", "an", "on", "with", "at",
-            "from", "its", "their", "as", "that", "which", "under", "between", "against"}
 _SUPPRESS = re.compile(r"^#\s*resedit-ignore\s*:\s*(.+)$", re.I)
 _HISTORY = re.compile(r"^#\s*history\s*:\s*(.+)$", re.I)
 TERMINAL = ",;.:"
@@ -102,13 +103,18 @@ def read_text(text: str, path: str | None = None) -> WorkingPaper:
     paper = WorkingPaper()
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
     lines = _strip_margin_numbers(raw)
-    title = ""
     pending_suppress: list[str] = []
     body: list[tuple[int, str, list[str]]] = []  # (line number, text, suppressions before it)
-    in_header, list_field = True, None
+    in_header, list_field, list_start, list_text = True, None, 0, ""
     skipped: list[int] = []
     opening_at = _find_opening(lines)
+    title = _masthead_title(lines, opening_at)
+    furniture_at, furniture_notes = furniture(lines, title)
+    paper.notes.extend(furniture_notes)
+    first_clause = opening_at or _first_clause(lines, furniture_at)
     for number, line in enumerate(lines, start=1):
+        if number - 1 in furniture_at:
+            continue
         stripped = _FOOTNOTE_REF.sub("", line).strip()
         if stripped.startswith("#"):
             if m := _SUPPRESS.match(stripped):
@@ -123,29 +129,34 @@ def read_text(text: str, path: str | None = None) -> WorkingPaper:
             continue
         if in_header:
             found = _header_field(stripped)
-            if list_field and stripped and not found:
-                getattr(paper, list_field).extend(split_states(stripped))
-                list_field = list_field if stripped.endswith(",") else None
+            if list_field and not stripped:
+                continue  # Word with one paragraph per line: the list goes on after a gap
+            if list_field and not found and not starts_clause(stripped, True):
+                # A wrapped list ("Saint Vincent and the" / "Grenadines"): split it again whole.
+                names, list_text = getattr(paper, list_field), f"{list_text} {stripped}"
+                del names[list_start:]
+                names.extend(split_states(list_text))
+                list_field = list_field if _list_open(stripped) else None
                 continue
             list_field = None
             if found:
                 name, value = found
                 paper.lines[name] = number
                 if name in ("sponsors", "signatories"):
+                    list_start, list_text = len(getattr(paper, name)), value
                     getattr(paper, name).extend(split_states(value))
-                    list_field = name if (value.endswith(",") or not value) else None
+                    list_field = name if _list_open(value) else None
                 else:
                     setattr(paper, name, value)
                 continue
-            if m := _TITLE.match(stripped):
-                title = m.group(1).strip()
             if number == opening_at:
                 paper.opening = stripped
                 paper.lines["opening"] = number
                 in_header = False
                 continue
             # Before a found opening line everything else is preface (the UN's masthead).
-            if opening_at or not stripped or not _looks_like_clause_start(stripped):
+            if opening_at or not stripped or (number < first_clause if first_clause
+                                              else not _looks_like_clause_start(stripped)):
                 if stripped:
                     skipped.append(number)
                 continue
@@ -180,6 +191,37 @@ def _find_opening(lines: list[str]) -> int | None:
             return number
         if parse_number(stripped) and parse_number(stripped)[1]:
             return None
+    return None
+
+
+def _list_open(value: str) -> bool:
+    """Does a line of a sponsor list go on to the next (a trailing comma, "and", "the", "of")?"""
+    words = value.split()
+    return not words or value.endswith(",") or words[-1].lower() in ("and", "the", "of")
+
+
+def _masthead_title(lines: list[str], opening_at: int | None) -> str:
+    """The resolution's title ("80/1. Participation by ..."), joined when it wraps: its running
+    header repeats it on every page."""
+    for index, line in enumerate(lines[:opening_at or 60]):
+        if m := _TITLE.match(line.strip()):
+            parts = [m.group(1).strip()]
+            for following in lines[index + 1:opening_at or index + 4]:
+                if not following.strip() or _OPENING.match(following.strip()):
+                    break
+                parts.append(following.strip())
+            return " ".join(parts)
+    return ""
+
+
+def _first_clause(lines: list[str], furniture_at: set[int]) -> int | None:
+    """Without the organ's line (lost in extraction), the first line that starts like a clause:
+    the masthead before it is skipped, not read as clauses."""
+    for number, line in enumerate(lines[:200], start=1):
+        stripped = line.strip()
+        if number - 1 not in furniture_at and stripped and not _header_field(stripped) \
+                and not stripped.startswith("#") and starts_clause(stripped, True):
+            return number
     return None
 
 
@@ -226,12 +268,15 @@ def _paragraphs(body: list[tuple[int, str, list[str]]], notes: list[str]) -> lis
             awaiting_number = para if not num[1] else None
         elif sub := parse_sub(line):
             paras.append(_Para("sub", sub[2], number, token=sub[0], delim=sub[1], suppress=suppress))
-        elif current is not None and _continues(current.text, line, gap):
-            current.text = f"{current.text} {line}"
         else:
             next_line = next((t for t in texts[index + 1:] if t), "")
             prev_end = clause_ending(current.text) if current else ":"
-            if current is not None and _is_heading(line, prev_end, next_line):
+            heading = current is not None and _is_heading(line, prev_end, next_line)
+            if current is not None and not heading and _continues(current.text, line, gap):
+                current.text = f"{current.text} {line}"
+                gap = False
+                continue
+            if heading:
                 # Kept visible: a heading is not a clause, but nothing is dropped silently.
                 notes.append(f"line {number}: skipped the heading {line!r}")
                 gap = True
@@ -250,11 +295,10 @@ def _continues(previous: str, line: str, gap: bool) -> bool:
     """Does `line` continue the paragraph `previous` (a hard wrap or a page break)?"""
     if line[:1].islower() or line[:1] in "“\"‘(":
         return not line.startswith("(") or parse_sub(line) is None
-    ends_open = not clause_ending(previous)
-    if not gap:
-        return ends_open
-    last_word = previous.split()[-1].lower() if previous.split() else ""
-    return ends_open and last_word in _JOINERS
+    closed = bool(clause_ending(previous))
+    if gap and closed:
+        return False  # a paragraph of its own, set apart and after a finished clause
+    return not starts_clause(line, closed)
 
 
 def _assemble(paper: WorkingPaper, paras: list[_Para]) -> None:
@@ -279,14 +323,14 @@ def _assemble(paper: WorkingPaper, paras: list[_Para]) -> None:
             paper.operative.append(clause)
             stack = []
         elif para.kind == "sub" and paper.part(part):
-            _nest(paper.part(part)[-1], stack, clause, para)
+            nest(paper.part(part)[-1], stack, clause, para)
         elif part == "operative" and paper.operative and (
-                paper.operative[-1].children or clause_ending(_deepest(paper.operative[-1]).text) == ":"):
+                paper.operative[-1].children or clause_ending(deepest(paper.operative[-1]).text) == ":"):
             # An unlettered item under "...:" (extraction lost its letter): a sub-clause, one
             # level below the item that introduced it.
-            top, deepest = paper.operative[-1], _deepest(paper.operative[-1])
-            if deepest is not top and stack and stack[-1][1] is deepest and clause_ending(deepest.text) == ":":
-                deepest.children.append(clause)
+            top, last = paper.operative[-1], deepest(paper.operative[-1])
+            if last is not top and stack and stack[-1][1] is last and clause_ending(last.text) == ":":
+                last.children.append(clause)
                 stack.append(("plain", clause))
             else:
                 top.children.append(clause)
@@ -294,51 +338,6 @@ def _assemble(paper: WorkingPaper, paras: list[_Para]) -> None:
         else:
             paper.part(part).append(clause)
             stack = []
-
-
-def _deepest(clause: Clause) -> Clause:
-    return _deepest(clause.children[-1]) if clause.children else clause
-
-
-_UN_STYLES = ("alpha()", "roman()", "alpha.", "roman.")
-
-
-def _nest(top: Clause, stack: list[tuple[str, Clause]], clause: Clause, para: _Para) -> None:
-    """Place a lettered paragraph: a style already open is a sibling level, a new style nests."""
-    alphabetic = _is_alphabetic(para, stack)
-    style = ("alpha" if alphabetic else "roman") + para.delim
-    clause.label = para.token
-    for depth, (open_style, _) in enumerate(stack):
-        # An unlettered item (its letter lost in extraction) stands for the UN style of its depth.
-        if open_style == style or (open_style == "plain" and style == _UN_STYLES[depth % 4]):
-            del stack[depth:]
-            break
-    parent = stack[-1][1] if stack else top
-    parent.children.append(clause)
-    stack.append((style, clause))
-
-
-def _is_alphabetic(para: _Para, stack: list[tuple[str, Clause]]) -> bool:
-    """Is a label that could be either ("i", "v", "x", "c", "ii" ...) a letter or a numeral?
-
-    A letter when it follows the letter before it at an open level ("(i)" after "(h)"); a numeral
-    when it follows the numeral before it ("(v)" after "(iv)") or starts a list ("(i)"); otherwise
-    a single character is a letter ("(c)" after "(a)" is a skipped letter, not 100).
-    """
-    token = para.token
-    if not is_roman(token):
-        return True
-    for style, clause in stack:
-        label = clause.label
-        if not label or style not in ("alpha" + para.delim, "roman" + para.delim):
-            continue
-        if style.startswith("alpha") and is_letter(label) and is_letter(token) \
-                and label_value(token, True) == label_value(label, True) + 1:
-            return True
-        if style.startswith("roman") and is_roman(label) \
-                and label_value(token, False) == label_value(label, False) + 1:
-            return False
-    return token != "i" and len(token) == 1
 
 
 # ---- writer ----------------------------------------------------------------------------------

@@ -16,10 +16,22 @@ from resedit import lexicon
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _BODY = re.compile(r"(General Assembly|Assembly|Security Council|Economic and Social Council|ECOSOC|"
-                   r"Human Rights Council|Council|Commission|CCPCJ|its)\s+$")
-_BODY_CODE = {"General Assembly": "GA", "Assembly": "GA", "Security Council": "SC", "Council": "SC",
-              "Economic and Social Council": "ECOSOC", "ECOSOC": "ECOSOC",
-              "Human Rights Council": "HRC", "Commission": "CCPCJ", "CCPCJ": "CCPCJ"}
+                   r"Human Rights Council|Council|Commission|CCPCJ|Conference of the Parties|its)\s+$")
+_BODY_CODE = {"General Assembly": "GA", "Security Council": "SC", "Economic and Social Council": "ECOSOC",
+              "ECOSOC": "ECOSOC", "Human Rights Council": "HRC", "CCPCJ": "CCPCJ",
+              "Conference of the Parties": "COP"}
+# "Council", "Commission", "Assembly" alone: the drafting body when it is one of that kind.
+_KIND_OF = {"Council": ("SC", "ECOSOC", "HRC"), "Commission": ("CCPCJ", "CND"), "Assembly": ("GA",)}
+# What "its" may refer to: the last body the clause names before "its resolution", unless a
+# citation label comes after it ("General Assembly resolution 78/228 and its resolution 27/2").
+_NAMED = re.compile(r"\b(General Assembly|Security Council|Economic and Social Council|Human Rights "
+                    r"Council|Conference of the Parties(?: to the United Nations Convention against "
+                    r"Transnational Organized Crime)?|Commission on Crime Prevention and Criminal "
+                    r"Justice|Commission on Narcotic Drugs)\b(\s+(?:resolutions?|decisions?)\b)?")
+_NAMED_CODE = {"Commission on Crime Prevention and Criminal Justice": "CCPCJ",
+               "Commission on Narcotic Drugs": "CND",
+               "Conference of the Parties to the United Nations Convention against Transnational "
+               "Organized Crime": "COP-UNTOC"}
 _HEAD = re.compile(r"\b[Rr]esolutions?\s+")
 _ITEM = re.compile(
     r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?:\s?(?P<letter>[A-Z])\b)?"
@@ -28,6 +40,18 @@ _ITEM = re.compile(
     r"(?:,?\s+(?:entitled|on|titled)\s+[“\"](?P<title>[^”\"]{3,300})[”\"])?")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_NAMES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
+          "HRC": "Human Rights Council", "CCPCJ": "Commission"}
+_SESSIONAL = {"HRC": "Human Rights Council", "CCPCJ": "Commission", "CND": "Commission"}
+# Resolution symbols as the UN writes them; anything else that starts like one is malformed.
+_SYMBOL_START = re.compile(r"(?<![\w/])(?:A/HRC|A|S|E)/RES/\S*")
+_SYMBOL_FORMS = {
+    "A": (re.compile(r"A/RES/\d{1,2}/\d{1,3}(?: ?[A-Z])?|A/RES/\d{1,4} ?\([IVXLC]+\)"),
+          "A/RES/session/number, e.g. A/RES/78/228"),
+    "A/HRC": (re.compile(r"A/HRC/RES/\d{1,2}/\d{1,3}"), "A/HRC/RES/session/number, e.g. A/HRC/RES/8/12"),
+    "S": (re.compile(r"S/RES/\d{1,4}(?: ?\(\d{4}\))?"), "S/RES/number (year), e.g. S/RES/1373 (2001)"),
+    "E": (re.compile(r"E/RES/(?:19|20)\d\d/\d{1,3}"), "E/RES/year/number, e.g. E/RES/1992/22"),
+}
 
 
 @dataclass(frozen=True)
@@ -43,20 +67,35 @@ class Citation:
     title: str = ""
 
 
+def _body(text: str, before: str, at: int, own_body: str, number: str) -> str:
+    """Whose resolution: the body word before "resolution", resolved against the drafting body."""
+    if before == "its":
+        named = list(_NAMED.finditer(text, 0, at))
+        if not named or named[-1].group(2):
+            return own_body
+        name = named[-1].group(1)
+        return _NAMED_CODE.get(name) or _BODY_CODE.get(name, "")
+    if before in _KIND_OF:
+        if own_body in _KIND_OF[before]:
+            return own_body
+        if before == "Council":  # another council: the form of the number tells which
+            return "SC" if "/" not in number else "ECOSOC" if len(number.split("/")[0]) == 4 else ""
+        return "GA" if before == "Assembly" else ""
+    return _BODY_CODE.get(before, "")
+
+
 def find(text: str, own_body: str) -> list[Citation]:
-    """Every resolution reference in `text`; "its resolution" is the drafting body's own."""
+    """Every resolution reference in `text`; "its resolution" is the drafting body's own unless
+    the clause has just named another ("the Conference of the Parties ..., in particular its")."""
     out = []
     for head in _HEAD.finditer(text):
         before = _BODY.search(text[max(0, head.start() - 40):head.start()])
-        body = ""
-        if before:
-            word = before.group(1)
-            body = own_body if word == "its" else _BODY_CODE[word]
         pos = head.end()
         while True:
             m = _ITEM.match(text, pos)
             if not m or not m.group("num"):
                 break
+            body = _body(text, before.group(1), head.start(), own_body, m.group("num")) if before else ""
             out.append(_citation(text, m, body))
             sep = _SEP.match(text, m.end())
             if not sep or not text[sep.end():sep.end() + 1].isdigit():
@@ -116,10 +155,21 @@ def judge(c: Citation, own_body: str, this_year: int) -> tuple[str, str, str] | 
     form = _form(c, body, doc)
     if form:
         return form
-    if doc and c.title and doc.title:
+    if c.title:
         from rapidfuzz import fuzz
 
-        if fuzz.token_sort_ratio(c.title.lower(), doc.title.lower()) < 90:
+        def same(a: str, b: str) -> bool:
+            return fuzz.token_sort_ratio(a.lower(), b.lower()) >= 90
+
+        if not (doc and doc.title and same(c.title, doc.title)):
+            # A title that is another known resolution's: the number or the title is wrong.
+            # Only a title one known resolution bears: recurring items share theirs across years.
+            owners = [d for d in lexicon.documents().values() if d.title and same(c.title, d.title)]
+            other = owners[0] if len(owners) == 1 and owners[0] is not doc else None
+            if other:
+                return "title", (f"“{other.title}” is the title of {_NAMES.get(other.body, other.body)}"
+                                 f" resolution {other.number}, not of {c.number}"), ""
+        if doc and doc.title and not same(c.title, doc.title):
             return "title", f"{doc.number} is entitled “{doc.title}”", doc.title
     if c.year and not 1946 <= c.year <= this_year + 1:
         return "year", "a year between 1946 and now", ""
@@ -141,7 +191,24 @@ def _form(c: Citation, body: str, doc) -> tuple[str, str, str] | None:
         if slash and c.paren and not roman:
             fix = _proper(doc) if doc and doc.date else c.number  # the writer adds "of <date>"
             return "form", "a General Assembly resolution takes its date after 'of', not in parentheses", fix
+    elif body in _SESSIONAL and not slash:
+        return "form", f"{_SESSIONAL[body]} resolutions are cited as session/number: 27/2", ""
     elif body == "ECOSOC" and slash and not roman:
         if len(a) != 4 and len(b) == 4:
             return "form", "ECOSOC resolutions are cited as year/number: 1992/22", f"{b}/{a}"
     return None
+
+
+def malformed_symbols(text: str) -> list[tuple[Citation, tuple[str, str, str]]]:
+    """Resolution symbols ("A/RES/78228", "S/RES/2139 (14)") that match no UN symbol form."""
+    out = []
+    for m in _SYMBOL_START.finditer(text):
+        series = m.group(0).split("/RES/")[0]
+        form, expected = _SYMBOL_FORMS[series]
+        # The symbol runs to the first character no symbol contains; a year may follow in brackets.
+        whole = re.match(r"\S*?(?: ?\([^)\s]{1,6}\))?(?=[\s,;.:]*(?:\s|$))", text[m.start():])
+        symbol = whole.group(0).rstrip(",;.:") if whole else m.group(0).rstrip(",;.:")
+        if not form.fullmatch(symbol):
+            c = Citation(body="", number=symbol, start=m.start(), end=m.start() + len(symbol), text=symbol)
+            out.append((c, ("form", f"a resolution symbol reads {expected}", "")))
+    return out

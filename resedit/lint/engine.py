@@ -56,12 +56,14 @@ def matches(code: str, prefixes: Iterable[str]) -> bool:
 
 def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annotator=None,
          select: Iterable[str] = (), ignore: Iterable[str] = (), conference=None,
-         present: int | None = None) -> list[Diagnostic]:
+         present: int | None = None, memo: dict | None = None) -> list[Diagnostic]:
+    """`memo`: results the kinds share (e.g. the sponsorship analysis), given by a caller that
+    reads them after the run (resedit.lint.pipeline) so nothing is computed twice."""
     from resedit.lint.kinds import KINDS
 
     select, ignore = list(select), list(ignore)
     ctx = Context(paper=paper, committee=committee, annotator=annotator, conference=conference,
-                  present=present)
+                  present=present, memo=memo if memo is not None else {})
     if annotator is not None:  # one batched parse for every clause the NLP kinds will ask about
         annotator.annotate_many([c.text for _, _, _, c in paper.clauses()])
     out: list[Diagnostic] = []

@@ -37,8 +37,15 @@ def subject_verdict(ann, words, part: str, committee_names) -> Verdict | None:
             or morph.is_adjective(first.lower) or morph.has_form(first.lower, "VBG")
             or morph.has_form(first.lower, "VBN") or morph.has_form(first.lower, "VB")):
         return None  # it opens with a verb or adjective: a form question, not a subject
+    depth, parenthetical = 0, set()
+    for t in ann.tokens:
+        depth += t.text == "("
+        if depth:
+            parenthetical.add(t.i)
+        depth -= t.text == ")" and depth > 0
     for verb in ann.tokens:
-        if verb.tag not in _FINITE or verb.i == 0:
+        # A verb in parentheses ("55th (resumed) plenary meeting") is an aside, not the predicate.
+        if verb.tag not in _FINITE or verb.i == 0 or verb.i in parenthetical:
             continue
         subj = next((c for c in ann.children(verb) if c.dep in _SUBJ and c.i < verb.i), None)
         if subj is None and verb.dep in ("aux", "auxpass") and verb.head > verb.i:

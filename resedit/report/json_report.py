@@ -22,6 +22,18 @@ def file_entry(path: str, committee: str, diagnostics, sponsorship: dict | None 
     return entry
 
 
+def contract_entry(result: dict) -> dict:
+    """A `resedit review` result as the file entry of this document: review keeps more per paper
+    for its table and summary (name, code, clause count, where each finding is), dropped here."""
+    if "error" in result:
+        return error_entry(result["path"], result["error"])
+    entry = file_entry(result["path"], result["committee"], [], result.get("sponsorship"),
+                       result.get("notes"))
+    entry["summary"] = dict(result["summary"])
+    entry["diagnostics"] = [{k: v for k, v in d.items() if k != "where"} for d in result["diagnostics"]]
+    return entry
+
+
 def error_entry(path: str, message: str, kind: str = "unreadable") -> dict:
     return {"path": path, "error": {"kind": kind, "message": message}}
 

@@ -16,12 +16,20 @@ from textual.message import Message
 from textual.screen import Screen
 
 from resedit.model.paper import Clause, WorkingPaper
-from resedit.tui.document import LocalDocument
-from resedit.tui.session import Session
+from resedit.editor.document import LocalDocument
+from resedit.editor.session import Session
 
 
 class WarmedUp(Message):
     """The warm-up worker has loaded the rules and linted the paper once."""
+
+
+class LintEvent(Message):
+    """What the lint process reported (resedit.editor.lint_client kinds), from its threads."""
+
+    def __init__(self, kind: str, payload: object) -> None:
+        super().__init__()
+        self.kind, self.payload = kind, payload
 
 
 class ResEditApp(App):
@@ -48,11 +56,9 @@ class ResEditApp(App):
         session.schedule = lambda delay, callback: self.set_timer(delay, callback)
         session.on_findings = self._findings_arrived
         session.document.add_listener(lambda edit, origin: self._on_ui(self._document_changed, edit, origin))
-        if hasattr(session.document, "add_peer_listener"):  # co-drafting presence
-            session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
+        session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
-            session.lint_process.set_callback(
-                lambda kind, payload: self.call_from_thread(session.lint_event, kind, payload))
+            session.lint_process.set_callback(lambda kind, payload: self._post(LintEvent(kind, payload)))
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -63,23 +69,42 @@ class ResEditApp(App):
 
         snapshot = copy.deepcopy(self.session.document.paper)
         self.run_worker(lambda: self._warm_up(snapshot), thread=True, name="warm-up")
+        self._show_reader_notes()
         self._startup_questions()
+
+    def _show_reader_notes(self) -> None:
+        """What the reader noticed in the file (Windows-1252 text, skipped headings, pending
+        Word changes): shown once when the paper opens."""
+        notes = self.session.notes_on_open
+        if not notes:
+            return
+        shown = notes[:4] + ([f"and {len(notes) - 4} more"] if len(notes) > 4 else [])
+        name = self.session.source.name if self.session.source else "the paper"
+        self.notify("\n".join(shown), title=f"Read {name}", timeout=12)
 
     def _warm_up(self, snapshot) -> None:
         try:
             self.session.warm_up(snapshot)
         except Exception as exc:  # a broken rules file: say so where findings would be
             self.session.warm, self.session.fast_error = True, f"linter error: {exc}"
-        # A message, not call_from_thread: the app may have quit while this worker ran, and a
-        # message to a closed app is dropped where call_from_thread raises.
+        self._post(WarmedUp())
+
+    def _post(self, message: Message) -> None:
+        """From any thread, the app's own included (call_from_thread raises there): a message to
+        a closed app is dropped."""
         try:
-            self.post_message(WarmedUp())
+            self.post_message(message)
         except RuntimeError:  # the event loop closed between the check and the call
             pass
 
     @on(WarmedUp)
     def _warmed_up(self) -> None:
         self.editor.redraw(True)
+
+    @on(LintEvent)
+    def _lint_event(self, event: LintEvent) -> None:
+        self.session.lint_event(event.kind, event.payload)
+        self._findings_arrived()
 
     def _startup_questions(self) -> None:
         from resedit.tui.screens.confirm import ConfirmScreen
@@ -186,7 +211,7 @@ class ResEditApp(App):
             self.push_screen(HelpScreen())
 
     def action_sponsors(self) -> None:
-        from resedit.tui.findings import committee_for
+        from resedit.editor.findings import committee_for
         from resedit.tui.screens.sponsors import SponsorsScreen
         self.push_screen(SponsorsScreen(self.session.document, committee_for(self.session.document.paper)))
 
@@ -203,9 +228,18 @@ class ResEditApp(App):
         self.push_screen(PromptScreen("Save as", [Field("path", "File (.resedit)", default)]),
                          lambda values: values and values.get("path") and self._save(Path(values["path"]).expanduser()))
 
-    def _save(self, path: Path) -> None:
+    def _save(self, path: Path, replace: bool = False) -> None:
+        from resedit.tui.screens.confirm import ConfirmScreen
+
+        target = self.session.save_target(path)
+        if not replace and target.exists() and not self.session.owns(target):
+            self.push_screen(  # a file this session neither opened nor wrote: never replaced unasked
+                ConfirmScreen(f"{target.name} exists and is not the paper you are editing. "
+                              "Replace it with this paper?", [("replace", "Replace"), ("cancel", "Cancel")]),
+                lambda answer: self._save(path, replace=True) if answer == "replace" else None)
+            return
         try:
-            written = self.session.save(path)
+            written = self.session.save(target)
         except Exception as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=8)
             return
@@ -294,13 +328,14 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
     nlp: True starts the lint process now (call before App.run()); or pass a started LintProcess.
     new: start from the committee's skeleton, asking committee and topic unless given.
     """
-    from resedit.tui import files
-    from resedit.tui.lint_client import LintProcess
+    from resedit.editor import files
+    from resedit.editor.lint_client import LintProcess
 
+    notes: list[str] = []
     if document is None:
         if paper is None:
             if path is not None and not new:
-                paper = files.read(Path(path))
+                paper, notes = files.read(Path(path))
             else:
                 paper = skeleton(committee, topic or "")
         document = LocalDocument(paper)
@@ -308,8 +343,9 @@ def make_app(path: str | os.PathLike | None = None, *, document=None, paper: Wor
         nlp = LintProcess().start()
     session = Session(document, Path(path) if path else None, lint_process=nlp or None,
                       journal_file=journal_file, use_journal=journal)
+    session.notes_on_open = notes
     if new and path is None and journal and journal_file is None:
-        from resedit.tui.journal import Journal, orphan_journals
+        from resedit.editor.journal import Journal, orphan_journals
         orphans = orphan_journals()
         if orphans:  # a never-saved paper from a session that died: offer it back
             session.journal.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from resedit import lexicon
-from resedit.lint import morph
+from resedit.lint import acronyms as abbreviations, morph
 from resedit.lint.engine import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
@@ -17,9 +17,6 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MEMBER_STATES = re.compile(r"\b(member|Member|MEMBER) (states|States|STATES)\b")
 _WORD = re.compile(r"[A-Za-z]+")
 _ISE = re.compile(r"^(?P<stem>[a-z]{2,})is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers)$")
-_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9-]*?)(s?)(?![\w/])")
-_DEFINED = re.compile(r"\(([A-Z][A-Z0-9]*[A-Z][A-Z0-9-]*)s?\)")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
 # "I"/"my" are left out: "annex I", "Protocol I" make "I" a poor signal, and resolutions that slip
 # into the first person do so in the plural.
 _FIRST_PERSON = re.compile(r"\b(we|We|our|Our|ours|us|ourselves)\b")
@@ -51,12 +48,19 @@ def _per_clause(name: str, finder):
     return run
 
 
+# The clause names the organization whose members it means: "member States of the Union",
+# "States members of the Institute", "not yet members of the Institute".
+_OTHER_MEMBERS = re.compile(r"\b(?:members?|membership) of the\b|\bmember States of\b")
+
+
 def _member_states(text: str) -> list:
     out = []
     for m in _MEMBER_STATES.finditer(text):
-        # "member States of the European Union": the UN lower-cases member for other bodies.
-        if m.group(0) == "Member States" or (m.group(1) == "member" and m.group(2) == "States"
-                                             and text[m.end():m.end() + 4] == " of "):
+        if m.group(0) == "Member States":
+            continue
+        # "member States" is how the UN writes the members of another organization; it is right
+        # when the clause says which one, and otherwise most likely means the UN's Member States.
+        if m.group(0) == "member States" and _OTHER_MEMBERS.search(text):
             continue
         out.append((m.start(), m.end(), {"found": m.group(0)}, ["Member States"]))
     return out
@@ -93,39 +97,49 @@ def _spellings(text: str) -> list:
     return out
 
 
-def _acronyms_in(text: str) -> tuple[list, dict]:
-    """(acronym uses as (acronym, start), {acronym: where it is spelled out}) in one clause."""
-    uses = [(m.group(1), m.start()) for m in _ACRONYM.finditer(text)
-            if not _ROMAN.match(m.group(1))]
-    return uses, {m.group(1): m.start() for m in _DEFINED.finditer(text)}
-
-
 def acronyms(rule, ctx):
-    """An acronym used before the paper spells it out ("... (UNODC)"); first use only."""
-    allowed, seen = lexicon.acronyms(), set()
+    """An abbreviation used before the paper spells it out ("... (UNODC)"); first use only.
+    Those listed in lexicon/acronyms.txt, or for this body in acronyms_by_body.yaml, need none."""
+    by_body = lexicon.body_acronyms()
+    allowed = lexicon.acronyms() | by_body.get(ctx.committee.code.upper(), frozenset()) \
+        | by_body.get((ctx.committee.parent or "").upper(), frozenset())
+    seen: set[str] = set()
     for part, position, path, clause in ctx.paper.clauses():
         text = clause.text
-        uses, defined_here = memo(("acronyms", text), lambda: _acronyms_in(text))
+        uses, defined_here = memo(("acronyms", text), lambda: abbreviations.scan(text))
         for acr, start in uses:
-            if acr in allowed or acr in seen:
+            if acr in allowed or acr in seen or acr in defined_here and defined_here[acr] <= start:
+                seen.add(acr)  # in the last case, this is the spelling-out itself: "... (UNODC)"
                 continue
             seen.add(acr)
-            if acr in defined_here and defined_here[acr] <= start:
-                continue  # this is the spelling-out itself, "... (UNODC)"
             yield Hit(where(part, position, path, clause, start, start + len(acr)), {"found": acr})
         seen.update(defined_here)
 
 
-def _first_person(text: str) -> list:
+def _first_person(text: str, shared: tuple[str, ...] = ()) -> list:
     quoted, out = _quoted(text), []
     for m in _FIRST_PERSON.finditer(text):
         word = m.group(0)
         # A clause-initial "We" is the clause's subject: the opener rule reports it once.
         if m.start() == 0 or not _outside(quoted, m.start()):
             continue
+        # "our global commitment", "our common future": the Assembly speaking for all its
+        # members, as adopted texts do; the rule's params list those words.
+        following = text[m.end():].split(None, 1)
+        if word.lower() == "our" and following and following[0].lower().strip(",;.") in shared:
+            continue
         fix = _SUGGEST_PERSON.get(word.lower())
         out.append((m.start(), m.end(), {"found": word}, [fix] if fix else []))
     return out
+
+
+def first_person(rule, ctx):
+    shared = tuple(w.lower() for w in rule.params.get("shared_our", ()))
+    for part, position, path, clause in in_scope(rule.scope, ctx.paper):
+        text = clause.text
+        for start, end, values, fixes in memo(("first-person", text, shared),
+                                              lambda: _first_person(text, shared)):
+            yield Hit(where(part, position, path, clause, start, end), dict(values), list(fixes))
 
 
 def _informal(text: str) -> list:
@@ -158,6 +172,6 @@ KINDS: dict[str, Kind] = {
     "member-states": Kind(_per_clause("member-states", _member_states)),
     "un-spelling": Kind(_per_clause("un-spelling", _spellings)),
     "acronym-first-use": Kind(acronyms),
-    "first-person": Kind(_per_clause("first-person", _first_person)),
+    "first-person": Kind(first_person, params=("shared_our",)),
     "informal-words": Kind(_per_clause("informal-words", _informal)),
 }

@@ -1,6 +1,6 @@
 """EditorScreen: outline, clause editor, findings and status line, wired to the document.
 
-The screen never changes the paper itself: each key turns into an Edit (resedit.tui.outline
+The screen never changes the paper itself: each key turns into an Edit (resedit.editor.outline
 builds the structural ones) applied through the document, whose change callback redraws, relints
 and schedules the journal. Undo and redo are the document's.
 """
@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, TextArea
 
 from resedit.model.diagnostic import Diagnostic
-from resedit.tui import outline
+from resedit.editor import outline
 from resedit.tui.keys import bindings
 from resedit.tui.widgets.clause_editor import ClauseEditor
 from resedit.tui.widgets.findings_panel import FindingList, FindingsPanel

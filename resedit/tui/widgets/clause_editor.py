@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from resedit.tui.phrases import complete
+from resedit.editor.phrases import complete
 
 
 class ClauseEditor(TextArea):

@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from resedit.tui.outline import Row
+from resedit.editor.outline import Row
 
 SEVERITY_MARK = {"error": ("●", "bold red"), "warning": ("●", "dark_orange"), "info": ("·", "dodger_blue2"),
                  "peer": ("◆", "bold magenta")}  # a co-drafter is on this clause

@@ -1,14 +1,14 @@
 """LocalDocument: the one owner of the paper the editor shows, with undo/redo. Free of Textual.
 
 Every change goes through `apply(edit)` (edits from resedit.model.edits); the inverse it returns
-goes on the undo stack. Listeners hear of every change, so the editor redraws and relints, and
-co-drafting can swap in its own document with the same interface (paper, version, apply, undo,
-redo, can_undo, can_redo, add_listener, mark_saved, dirty).
+goes on the undo stack. Listeners hear of every change, so the editor redraws and relints.
+`Document` is the interface the editor relies on; co-drafting swaps in its own document
+(resedit.collab.document.SharedDocument) that satisfies it.
 """
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
 
 from resedit.model.paper import WorkingPaper
 from resedit.model.undo import COALESCE_SECONDS, UndoStep
@@ -17,6 +17,40 @@ if TYPE_CHECKING:  # resedit.model.edits loads with the first edit (not needed f
     from resedit.model.edits import Edit
 
 Listener = Callable[["Edit | None", str], None]  # (edit, origin: local | undo | redo | remote | load)
+PeerListener = Callable[[list[Any]], None]  # the people connected, for the presence bar
+
+
+@runtime_checkable
+class Document(Protocol):
+    """What the editor needs of the paper it shows (LocalDocument, or co-drafting's SharedDocument)."""
+
+    version: int  # counts changes; the editor compares it to see whether something changed
+
+    @property
+    def paper(self) -> WorkingPaper: ...
+
+    @property
+    def dirty(self) -> bool: ...
+
+    def apply(self, edit: Edit, coalesce: object | None = None) -> None: ...
+
+    def undo(self) -> Edit | None: ...
+
+    def redo(self) -> Edit | None: ...
+
+    def can_undo(self) -> bool: ...
+
+    def can_redo(self) -> bool: ...
+
+    def break_coalescing(self) -> None: ...
+
+    def load(self, paper: WorkingPaper) -> None: ...
+
+    def mark_saved(self) -> None: ...
+
+    def add_listener(self, listener: Listener) -> None: ...
+
+    def add_peer_listener(self, listener: PeerListener) -> None: ...
 
 
 def apply_edit(paper: WorkingPaper, edit: Edit) -> Edit:
@@ -36,6 +70,9 @@ class LocalDocument:
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def add_peer_listener(self, listener: PeerListener) -> None:
+        """A paper edited alone has no peers: the listener is never called."""
 
     def apply(self, edit: Edit, coalesce: object | None = None) -> None:
         """Apply an edit; consecutive edits with the same `coalesce` key undo as one step."""

@@ -1,6 +1,6 @@
 """The lint process: loads the language model and lints papers sent to it, as JSON lines.
 
-Run as `python -m resedit.tui.lint_worker`. It is started before the editor's event loop (loading
+Run as `python -m resedit.editor.lint_worker`. It is started before the editor's event loop (loading
 spaCy inside the UI process froze key presses for ~1.8 s; see design/nlp-notes.md). Protocol,
 one JSON object per line:
   out: {"ready": true} once the model is loaded, or {"error": "..."} if it cannot be
@@ -24,16 +24,16 @@ def main() -> int:
     # and key presses on a busy machine; when the CPU is free it loads as fast as before.
     if hasattr(os, "nice"):
         os.nice(10)
-    from resedit.lint.engine import lint
-    from resedit.lint.rules import load_rules
-    from resedit.tui.findings import committee_for, diagnostic_to_dict, nlp_rule_ids
+    from resedit.editor.findings import diagnostic_to_dict, nlp_rule_ids
     from resedit.formats.native import paper_from_dict
+    from resedit.lint.pipeline import Options, check_paper
+    from resedit.lint.rules import load_rules
 
     try:
         from resedit.nlp import load_annotator
         annotator = load_annotator()
         rules = load_rules()
-        wanted = nlp_rule_ids(rules)
+        options = Options(rules=tuple(r for r in rules if r.id in nlp_rule_ids(rules)), annotator=annotator)
     except Exception as exc:  # the editor keeps working with the fast rules
         _send({"error": f"{type(exc).__name__}: {exc}"})
         return 1
@@ -42,8 +42,7 @@ def main() -> int:
         try:
             request = json.loads(line)
             paper = paper_from_dict(request["paper"])
-            found = lint(paper, [r for r in rules if r.id in wanted], committee_for(paper),
-                         annotator=annotator)
+            found = check_paper(paper, options).findings
             _send({"id": request["id"], "diagnostics": [diagnostic_to_dict(d) for d in found]})
         except Exception as exc:
             _send({"id": request.get("id") if isinstance(request, dict) else None,

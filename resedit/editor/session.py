@@ -9,22 +9,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from resedit.editor import files, journal
+from resedit.editor.document import Document
+from resedit.editor.outline import renumber
 from resedit.model.diagnostic import Diagnostic
-from resedit.tui import files, journal
-from resedit.tui.outline import renumber
 
 JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
 NLP_DELAY = 0.4  # quiet time before the paper goes to the model process
 
 
 class Session:
-    def __init__(self, document, path: Path | None = None, lint_process=None,
+    def __init__(self, document: Document, path: Path | None = None, lint_process=None,
                  journal_file: Path | None = None, use_journal: bool = True):
         self.document = document
         self.source = Path(path) if path else None  # the file opened (any format)
         self.path = files.native_path_for(self.source)  # where Save writes
+        self._owned = {self.source.resolve()} if self.source else set()
         self.lint_process = lint_process
+        self.notes_on_open: list[str] = []  # the reader's notes on the file, shown when it opens
         self.fast: list[Diagnostic] = []
+        self.checked = None  # the last fast run (resedit.lint.pipeline.Checked): body, sponsorship
+        self._checked_version = -1
         self.fast_error = ""
         self.nlp: list[Diagnostic] = []
         self._nlp_texts: dict[str, str] = {}  # clause id -> text the model findings were about
@@ -45,24 +50,23 @@ class Session:
         worker thread after the first paint, linting a copy of the paper; then `warm` is set and
         the UI thread's linting is milliseconds."""
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
-        from resedit.sponsorship.analysis import analyse
-        from resedit.tui.findings import committee_for, lint_fast
+        from resedit.editor.findings import lint_fast
 
         renumber(paper_copy)
-        lint_fast(paper_copy)
-        analyse(paper_copy, committee_for(paper_copy))
+        lint_fast(paper_copy).sponsorship  # noqa: B018  (the State list loads here, not on a key)
         self.warm = True
 
     def relint_fast(self) -> None:
         renumber(self.document.paper)
         if not self.warm:
             return
-        from resedit.tui.findings import lint_fast
+        from resedit.editor.findings import lint_fast
         try:
-            self.fast = lint_fast(self.document.paper)
+            self.checked, self._checked_version = lint_fast(self.document.paper), self.document.version
+            self.fast = self.checked.findings
             self.fast_error = ""
         except Exception as exc:  # a broken rule must not take the editor down
-            self.fast, self.fast_error = [], f"linter error: {exc}"
+            self.checked, self.fast, self.fast_error = None, [], f"linter error: {exc}"
 
     def findings(self) -> list[Diagnostic]:
         paper = self.document.paper
@@ -85,25 +89,30 @@ class Session:
     def request_nlp(self) -> None:
         if self.lint_process is None or self.lint_process.failed:
             return
+        from resedit.formats.native import paper_to_dict
+
         paper = self.document.paper
         version = self.document.version
         self._sent[version] = {c.id: c.text for _, _, _, c in paper.clauses()}
         for old in [v for v in self._sent if v < version - 20]:
             del self._sent[old]
-        self.lint_process.request(version, paper)
+        self.lint_process.request(version, paper_to_dict(paper), len(self._sent[version]))
         if self.lint_process.ready:
             self.nlp_state = "checking…"
             if self.on_findings:
                 self.on_findings()
 
     def lint_event(self, kind: str, payload) -> None:
-        """From the lint process (already on the UI thread)."""
+        """From the lint process (handed to the UI thread as one message by the app)."""
         if kind == "ready":
             self.nlp_state = "ready"
             self.request_nlp()
+        elif kind == "down":  # died, hung or answered garbage: restarting in the background
+            self.nlp_state = f"restarting: {payload}"
+        elif kind == "failed":
+            self.nlp_state = f"off: {payload}"
         elif kind == "error":
-            if self.lint_process is not None and self.lint_process.failed:
-                self.nlp_state = "off (model unavailable)"
+            self.nlp_state = "ready (one check failed)"
         elif kind == "result":
             version, found = payload
             texts = self._sent.get(version)
@@ -111,8 +120,6 @@ class Session:
                 return
             self.nlp, self._nlp_texts = found, texts
             self.nlp_state = "ready" if version == max(self._sent) else "checking…"
-        if self.on_findings:
-            self.on_findings()
 
     # ---- change handling -----------------------------------------------------------------
     def changed(self) -> None:
@@ -146,13 +153,23 @@ class Session:
         return paper, at
 
     # ---- files ---------------------------------------------------------------------------
+    @staticmethod
+    def save_target(path: Path) -> Path:
+        """Where saving under `path` writes: always the native format."""
+        path = Path(path)
+        return path if path.suffix == files.NATIVE_SUFFIX else path.with_suffix(files.NATIVE_SUFFIX)
+
+    def owns(self, path: Path) -> bool:
+        """The file this session opened, or one it has written: saving may replace it."""
+        return Path(path).resolve() in self._owned
+
     def save(self, path: Path | None = None) -> Path:
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name yet")
-        if target.suffix != files.NATIVE_SUFFIX:
-            target = target.with_suffix(files.NATIVE_SUFFIX)
+        target = self.save_target(target)
         files.save(self.document.paper, target)
+        self._owned.add(target.resolve())
         self.document.mark_saved()
         if self.journal is not None:
             self.journal.discard()
@@ -193,23 +210,36 @@ class Session:
             return "committee?"
         if not self.warm:
             return paper.committee[:20]
-        from resedit.committees import find_committee
-        found = find_committee(paper.committee)
-        return found.code if found else paper.committee[:20]
+        checked = self._current()
+        if checked is not None:
+            return checked.committee.code
+        from resedit.lint.body import choose_body
+        return choose_body(paper).code
 
     def backers(self) -> tuple[str, bool | None]:
         paper = self.document.paper
         try:
             if not self.warm:
                 raise RuntimeError("not loaded yet")
-            from resedit.sponsorship.analysis import analyse
-            from resedit.tui.findings import committee_for
-            analysis = analyse(paper, committee_for(paper))
+            checked = self._current()
+            if checked is not None:
+                analysis = checked.sponsorship
+            else:
+                from resedit.lint.body import choose_body
+                from resedit.sponsorship.analysis import analyse
+                analysis = analyse(paper, choose_body(paper))
         except Exception:
             return f"{len(paper.sponsors)} sp + {len(paper.signatories)} sig", None
         need = analysis.requirement.required
         return (f"{len(analysis.sponsors)} sp + {len(analysis.signatories)} sig / {need} needed",
                 analysis.met)
+
+    def _current(self):
+        """The last fast check when the paper has not changed since (its body and sponsorship)."""
+        if self.checked is not None and self._checked_version == self.document.version \
+                and self.checked.paper is self.document.paper:
+            return self.checked
+        return None
 
     def close(self, discard_journal: bool = False) -> None:
         if self.journal is not None:

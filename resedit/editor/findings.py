@@ -3,15 +3,17 @@ lint process. No Textual, no spaCy.
 """
 from __future__ import annotations
 
-from resedit.committees import Committee, find_committee, load_committee
-from resedit.lint.engine import lint
-from resedit.lint.rules import Rule, load_rules
+from resedit.committees import Committee
+from resedit.lint.body import choose_body
+from resedit.lint.pipeline import Checked, Options, check_paper
+from resedit.lint.rules import Rule
 from resedit.model.diagnostic import Diagnostic, Location
 from resedit.model.paper import WorkingPaper
 
 
 def committee_for(paper: WorkingPaper) -> Committee:
-    return find_committee(paper.committee) or load_committee(None)
+    """The body the paper is checked under (resedit.lint.body: the same rule as `check`)."""
+    return choose_body(paper)
 
 
 def nlp_rule_ids(rules: tuple[Rule, ...]) -> set[str]:
@@ -19,10 +21,9 @@ def nlp_rule_ids(rules: tuple[Rule, ...]) -> set[str]:
     return {r.id for r in rules if r.kind in KINDS and KINDS[r.kind].needs_nlp}
 
 
-def lint_fast(paper: WorkingPaper, rules: tuple[Rule, ...] | None = None) -> list[Diagnostic]:
+def lint_fast(paper: WorkingPaper, rules: tuple[Rule, ...] | None = None) -> Checked:
     """The rules that need no language model: cheap enough to run after every key press."""
-    rules = load_rules() if rules is None else rules
-    return lint(paper, rules, committee_for(paper), annotator=None)
+    return check_paper(paper, Options(rules=rules))
 
 
 def diagnostic_to_dict(d: Diagnostic) -> dict:
