@@ -125,3 +125,47 @@ def test_no_mandate_finding_on_an_adopted_text_under_its_own_body(path, annotato
     own = "SC" if path.name.startswith("un_S_RES_") else "GA"
     found = lint(read_paper(path), mandate_rules, load_committee(own), annotator=annotator)
     assert found == [], [(d.code, d.location.part, d.location.clause, d.message[:100]) for d in found]
+
+
+# Padding the committee puts between its verb and the act's object, and legitimate frames.
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_ACTS = ["impose an arms embargo on the region",
+         "extend the mandate of the United Nations Mission in the country until 2027",
+         "refer the situation in the region to the International Criminal Court",
+         "renew the measures set out in paragraphs 1 to 4 of resolution 2399 (2018)",
+         "allocate 5 million dollars from the regular budget to victim support",
+         "deploy a peacekeeping force to the border region",
+         "admit the applicant State to membership in the United Nations"]
+_PADDING = ["", "hereby ", "immediately ", ", with immediate effect, ", ", in accordance with the present resolution, ",
+            ", for a period of twelve months, ", ", as a matter of urgency, "]
+_FRAMES = ["Recommends that the Security Council consider whether to {act}.",
+           "Invites the Security Council to consider whether to {act}.",
+           "Notes that the Security Council decided to {act}.",
+           "Recalls the decision of the Security Council to {act}.",
+           "Encourages the competent organs to consider whether to {act}."]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(act=st.sampled_from(_ACTS), padding=st.sampled_from(_PADDING),
+       opener=st.sampled_from(["Decides", "Further decides", "Also decides", "Strongly decides"]),
+       code=st.sampled_from(["CCPCJ", "CND", "HRC", "ECOSOC"]))
+def test_padding_between_decides_and_the_act_keeps_the_finding(annotator, mandate_rules, act, padding,
+                                                               opener, code):
+    from mandate_eval import Item
+
+    text = f"{opener}{padding if padding.startswith(',') else ' ' + padding}to {act}."
+    text = text.replace("  ", " ")
+    paper, committee = paper_for(Item("padding", code, True, text))
+    assert lint(paper, mandate_rules, committee, annotator=annotator), text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(act=st.sampled_from(_ACTS), frame=st.sampled_from(_FRAMES),
+       code=st.sampled_from(["CCPCJ", "CND", "HRC", "ECOSOC", "GA", "GA3"]))
+def test_recommending_or_describing_the_act_is_never_flagged(annotator, mandate_rules, act, frame, code):
+    from mandate_eval import Item
+
+    paper, committee = paper_for(Item("frame", code, False, frame.format(act=act)))
+    found = lint(paper, mandate_rules, committee, annotator=annotator)
+    assert found == [], (frame.format(act=act), [d.code for d in found])
