@@ -31,6 +31,11 @@ def _lines(path: Path) -> list[tuple[int, str]]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
+def word_lines(name: str) -> list[tuple[int, str]]:
+    """(line number, text) of the entries of a list file in lexicon/."""
+    return _lines(lexicon_dir() / name)
+
+
 def _yaml(path: Path) -> dict:
     data = read_yaml(path)
     if not isinstance(data, dict):

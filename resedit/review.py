@@ -29,21 +29,11 @@ _WORKER: dict = {}
 
 
 def collect(paths: Iterable[str | os.PathLike], skip: Path | None = None) -> list[Path]:
-    """The papers named: files as given, folders searched (recursively) for paper files."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if (skip is not None and skip.resolve() != path.resolve()
-                        and skip.resolve() in file.resolve().parents):
-                    continue  # an earlier run's annotated copies inside the folder
-                if (file.is_file() and file.suffix.lower() in PAPER_SUFFIXES
-                        and not file.name.startswith(("~$", "."))):
-                    found.append(file)
-        else:
-            found.append(path)  # a missing file is reported as unreadable, not dropped
-    return list(dict.fromkeys(found))
+    """The papers named: files as given, folders searched (recursively) for paper files, leaving
+    out an earlier review's own output (resedit/input_paths.py)."""
+    from resedit.input_paths import collect_papers
+
+    return collect_papers(paths, PAPER_SUFFIXES, skip)[0]
 
 
 def _init_worker(committee: str | None, use_nlp: bool) -> None:
@@ -190,11 +180,11 @@ def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path 
 def _output_paths(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
     """Each paper's annotated copy: NAME.docx in out_dir, numbered when two papers share a name."""
     taken: set[str] = set()
-    inputs = {p.resolve() for p in paths}  # never write over a paper under review
+    inputs = {os.path.realpath(p) for p in paths}  # never write over a paper under review
     out = {}
     for path in paths:
         stem, candidate, n = path.stem, path.stem + ".docx", 1
-        while candidate.lower() in taken or (out_dir / candidate).resolve() in inputs:
+        while candidate.lower() in taken or os.path.realpath(out_dir / candidate) in inputs:
             n += 1
             candidate = f"{stem}-{n}.docx"
         taken.add(candidate.lower())

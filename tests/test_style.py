@@ -9,7 +9,7 @@ from resedit import lexicon
 from resedit.committees import load_committee
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
-from resedit.lint.kinds.style import _spelling_fix
+from resedit.lint.kinds.style import un_spelling
 
 HEAD = """Code: CCPCJ/1/1
 Committee: CCPCJ
@@ -34,14 +34,14 @@ def style(text: str, code: str | None = None):
     ("supervising", None), ("comprising", None), ("enterprises", None), ("paradise", None),
     ("minimise", "minimize"), ("stigmatised", "stigmatized"), ("categorising", "categorizing"),
 ])
-def test_spelling_fix(word, fix):
-    assert _spelling_fix(word) == fix
+def testun_spelling(word, fix):
+    assert un_spelling(word) == fix
 
 
 def test_every_ise_exception_is_left_alone():
     for word in lexicon.spelling().ise_exceptions:
         for form in (word, word + "s", word[:-1] + "ing"):
-            assert _spelling_fix(form) is None, form
+            assert un_spelling(form) is None, form
 
 
 def test_member_states_variants():

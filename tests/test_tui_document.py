@@ -8,7 +8,7 @@ from resedit.model.edits import SetText
 from resedit.model.paper import Clause, WorkingPaper
 from resedit.editor import journal, outline, phrases
 from resedit.editor.document import LocalDocument
-from resedit.tui.screens.editor import apply_suggestion
+from resedit.tui.placing import apply_suggestion
 from resedit.model.diagnostic import Diagnostic, Location
 
 

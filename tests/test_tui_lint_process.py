@@ -60,7 +60,7 @@ def test_killed_model_process_then_typing_keeps_editing_and_restarts_it(paper_fi
 
 
 def test_hung_model_process_is_replaced(paper_file):
-    process = LintProcess(answer_timeout=1.0).start()
+    process = LintProcess().start()
     app = make_app(paper_file, nlp=process, journal=False)
 
     async def scenario():
@@ -69,6 +69,7 @@ def test_hung_model_process_is_replaced(paper_file):
             await wait_for(pilot, lambda: process.ready and app.session.model_state() == "ready",
                            120, "the model loaded and checked the paper")
             hung = process.proc
+            process.answer_timeout = 1.0  # from the next request on (a loaded machine: not before)
             os.kill(hung.pid, signal.SIGSTOP)  # alive, but never answers
             try:
                 app.editor.go_to(app.session.document.paper.operative[0].id)

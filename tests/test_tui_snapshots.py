@@ -1,4 +1,4 @@
-"""Snapshots of the main screens at 80x24 (pytest-textual-snapshot). Update deliberately with
+"""Snapshots of the main screens at 80x24 (the findings panel also at 160x50) (pytest-textual-snapshot). Update deliberately with
 `uv run pytest tests/test_tui_snapshots.py --snapshot-update` and look at the SVGs."""
 from __future__ import annotations
 
@@ -36,6 +36,19 @@ def test_editor_with_a_finding(app, snap_compare):
         await pilot.press("enter", *"Encourages States to share data.")
         await pilot.pause()
     assert snap_compare(app, terminal_size=(80, 24), run_before=type_a_clause)
+
+
+def test_findings_panel_grows_at_160x50(app, snap_compare):
+    async def type_a_clause(pilot):
+        await started(pilot)
+        app.editor.go_to(app.session.document.paper.operative[0].id)
+        await pilot.press("enter", *"Encourages States to share data.")
+        await pilot.pause()
+    assert snap_compare(app, terminal_size=(160, 50), run_before=type_a_clause)
+
+
+def test_whole_paper_view(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["f4"], run_before=started)
 
 
 def test_help_screen(app, snap_compare):

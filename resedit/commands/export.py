@@ -7,6 +7,7 @@ from pathlib import Path
 
 HELP = "export a paper as a Word .docx in the NMUN layout, or as plain text"
 SUFFIX = {"docx": ".docx", "txt": ".txt"}
+WRITES = {"docx": (".docx",), "txt": (".txt", ".md", ".text")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     from resedit.formats import atomic_write, read_paper, render
+    from resedit.input_paths import output_file, same_file
 
     paper = read_paper(args.paper)
     data = render(paper, SUFFIX[args.to])
@@ -29,7 +31,8 @@ def run(args) -> int:
         sys.stdout.write(data.decode("utf-8"))
         return 0
     out = args.output or args.paper.with_suffix(SUFFIX[args.to])
-    if out.exists() and out.resolve() == args.paper.resolve():
+    output_file(out, WRITES[args.to], f" with --to {args.to}")
+    if out.exists() and same_file(out, args.paper):
         print(f"resedit: {out} is the paper itself; give -o another file", file=sys.stderr)
         return 2
     atomic_write(out, data)

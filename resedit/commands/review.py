@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from resedit.input_paths import positive_int
+
 HELP = "review many papers at once (files or folders): a table, annotated copies, a summary"
 
 
@@ -19,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="write an annotated .docx per paper (findings as Word comments by "
                              "'Dais') and summary.md for the batch into DIR")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, default=None, metavar="N",
                         help="worker processes (default: one per core)")
     parser.add_argument("--no-nlp", action="store_true",
                         help="skip the rules that need the language model (faster, fewer checks)")

@@ -34,10 +34,15 @@ class Row:
         return self.part in ("preamble", "operative")
 
 
-def rows(paper: WorkingPaper) -> list[Row]:
+def header_rows(paper: WorkingPaper) -> list[Row]:
     out = [Row(f"field:{name}", "header", 0, title, getattr(paper, name)) for name, title in HEADER_ROWS]
     backers = f"{len(paper.sponsors)} sponsors, {len(paper.signatories)} signatories"
     out.append(Row("sponsors", "header", 0, "Sponsors", backers))
+    return out
+
+
+def rows(paper: WorkingPaper) -> list[Row]:
+    out = header_rows(paper)
     for part in ("preamble", "operative"):
         for position, top in enumerate(paper.part(part), start=1):
             for path, clause in top.walk():

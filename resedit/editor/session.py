@@ -13,9 +13,14 @@ from resedit.editor import files, journal
 from resedit.editor.document import Document
 from resedit.editor.outline import renumber
 from resedit.model.diagnostic import Diagnostic
+from resedit.model.paper import Clause, WorkingPaper
 
 JOURNAL_DELAY = 0.3  # seconds from a change to the journal write (throttled, not debounced)
 NLP_DELAY = 0.4  # quiet time before the paper goes to the model process
+# The structural lint runs on the UI thread while it takes less than this (seconds); a paper big
+# enough to take longer (thousands of clauses) is linted on a worker thread from a snapshot, so a
+# key press never waits for it.
+FAST_INLINE = 0.025
 
 
 class Session:
@@ -36,7 +41,17 @@ class Session:
         self._sent: dict[int, dict[str, str]] = {}
         self.nlp_state = "off" if lint_process is None else "loading…"
         self.schedule: Callable[[float, Callable[[], None]], object] | None = None
+        # the app's: run a callable on a worker thread / hand (kind, payload) to the UI thread
+        self.background: Callable[[Callable[[], None]], None] | None = None
+        self.post: Callable[[str, object], None] | None = None
         self.on_findings: Callable[[], None] | None = None
+        self.fast_cost: float | None = None  # seconds the last structural lint took
+        self._fast_texts: dict[str, str] | None = None  # what a background lint saw
+        self._fast_running = False
+        self._fast_again = False
+        self._findings_key: tuple | None = None
+        self._lint_gen = 0  # counts new sets of findings
+        self._findings: list[Diagnostic] = []
         self._journal_due = False
         self._nlp_timer = None
         self.warm = False  # rules, lint kinds and State names loaded (see warm_up)
@@ -49,37 +64,81 @@ class Session:
         """Load rules, lint kinds and the State list (about a second of imports and parsing) on a
         worker thread after the first paint, linting a copy of the paper; then `warm` is set and
         the UI thread's linting is milliseconds."""
+        import time
+
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
         from resedit.editor.findings import lint_fast
 
         renumber(paper_copy)
-        lint_fast(paper_copy).sponsorship  # noqa: B018  (the State list loads here, not on a key)
+        started = time.perf_counter()
+        checked = lint_fast(paper_copy)
+        cold = time.perf_counter() - started
+        if cold < 1.0:  # the first lint compiles and caches; the next one is what typing costs
+            started = time.perf_counter()
+            checked = lint_fast(paper_copy)
+        self.fast_cost = time.perf_counter() - started if cold < 1.0 else cold
+        checked.sponsorship  # noqa: B018  (the State list loads here, not on a key)
         self.warm = True
 
     def relint_fast(self) -> None:
-        renumber(self.document.paper)
+        """Structural findings for the paper as it is now: at once when that is cheap, else from
+        a worker thread (the result arrives through `post` as kind "fast")."""
         if not self.warm:
             return
+        paper = self.document.paper
+        if self.background is not None and self.post is not None and self.fast_cost is not None \
+                and self.fast_cost >= FAST_INLINE:
+            if self._fast_running:
+                self._fast_again = True
+                return
+            self._fast_running, self._fast_again = True, False
+            copy, version = snapshot(paper), self.document.version
+            self.background(lambda: self.post("fast", (*self._lint_copy(copy), version)))
+            return
+        checked, error, cost, _ = self._lint_copy(paper)
+        self._took(checked, error, cost, None, self.document.version)
+
+    def _lint_copy(self, paper) -> tuple[object, str, float, dict[str, str]]:
+        import time
+
         from resedit.editor.findings import lint_fast
+        started = time.perf_counter()
+        texts = {c.id: c.text for _, _, _, c in paper.clauses()}
+        renumber(paper)
         try:
-            self.checked, self._checked_version = lint_fast(self.document.paper), self.document.version
-            self.fast = self.checked.findings
-            self.fast_error = ""
+            checked, error = lint_fast(paper), ""
         except Exception as exc:  # a broken rule must not take the editor down
-            self.checked, self.fast, self.fast_error = None, [], f"linter error: {exc}"
+            checked, error = None, f"linter error: {exc}"
+        return checked, error, time.perf_counter() - started, texts
+
+    def _took(self, checked, error: str, cost: float, texts: dict[str, str] | None,
+              version: int) -> None:
+        self.checked, self._checked_version = checked, version
+        self.fast = checked.findings if checked is not None else []
+        self.fast_error, self.fast_cost, self._fast_texts = error, cost, texts
+        self._lint_gen += 1
+
+    def fast_arrived(self, result) -> None:
+        """A background structural lint finished (on the UI thread)."""
+        checked, error, cost, texts, version = result
+        self._took(checked, error, cost, texts, version)
+        self._fast_running = False
+        if self._fast_again:
+            self.relint_fast()
 
     def findings(self) -> list[Diagnostic]:
-        paper = self.document.paper
-        fresh = []
-        for d in self.nlp:
-            clause_id = d.location.clause_id
-            if clause_id is None:
-                fresh.append(d)
-                continue
-            clause = paper.find(clause_id)
-            if clause is not None and clause.text == self._nlp_texts.get(clause_id):
-                fresh.append(d)
-        return self.fast + fresh
+        """Structural and model findings still about the paper as it is (computed once per
+        change: the screen asks several times per redraw)."""
+        key = (self.document.version, self._lint_gen)
+        if self._findings_key != key:
+            if self._fast_texts is None and not self._nlp_texts:
+                now = {}
+            else:
+                now = {c.id: c.text for _, _, _, c in self.document.paper.clauses()}
+            self._findings = _current(self.fast, self._fast_texts, now) + \
+                _current(self.nlp, self._nlp_texts, now)
+            self._findings_key = key
+        return self._findings
 
     def model_state(self) -> str:
         if not self.warm:
@@ -119,6 +178,7 @@ class Session:
             if texts is None:
                 return
             self.nlp, self._nlp_texts = found, texts
+            self._lint_gen += 1
             self.nlp_state = "ready" if version == max(self._sent) else "checking…"
 
     # ---- change handling -----------------------------------------------------------------
@@ -136,8 +196,13 @@ class Session:
 
     def write_journal(self) -> None:
         self._journal_due = False
-        if self.journal is not None and self.document.dirty:
+        if self.journal is None or not self.document.dirty:
+            return
+        if self.background is None or self.fast_cost is None or self.fast_cost < FAST_INLINE:
             self.journal.write(journal.encode(self.document.paper, self.source))
+            return
+        copy, target = snapshot(self.document.paper), self.journal  # a big paper: encoded off the UI thread
+        self.background(lambda: target.write(journal.encode(copy, self.source)))
 
     def recovery(self):
         """(paper, written at) when the journal holds work that differs from the file, else None."""
@@ -251,3 +316,37 @@ class Session:
             self.journal = None  # closing twice (quit, then unmount) must not write it back
         if self.lint_process is not None:
             self.lint_process.stop()
+
+
+def _current(found: list[Diagnostic], texts: dict[str, str] | None,
+             now: dict[str, str]) -> list[Diagnostic]:
+    """The findings still about the paper: those on a clause whose text changed since it was
+    linted are dropped (their offsets would point at the wrong words)."""
+    if texts is None:
+        return found
+    out = []
+    for d in found:
+        clause_id = d.location.clause_id
+        if clause_id is None:
+            out.append(d)
+            continue
+        if clause_id in now and now[clause_id] == texts.get(clause_id):
+            out.append(d)
+    return out
+
+
+def snapshot(paper: WorkingPaper) -> WorkingPaper:
+    """A copy for another thread to read while the UI thread edits on (about 2 ms per 1,000
+    clauses; copy.deepcopy takes ten times as long)."""
+    import copy
+
+    def clone(c: Clause) -> Clause:
+        return Clause(c.text, [clone(k) for k in c.children], c.label, c.line, c.id)
+
+    out = copy.copy(paper)
+    out.preamble = [clone(c) for c in paper.preamble]
+    out.operative = [clone(c) for c in paper.operative]
+    for name in ("sponsors", "signatories", "history", "suppressions", "notes"):
+        setattr(out, name, list(getattr(paper, name)))
+    out.lines = dict(paper.lines)
+    return out

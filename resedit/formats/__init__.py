@@ -32,17 +32,15 @@ def decode(path: Path, data: bytes) -> tuple[str, str | None]:
 
 
 def read_paper(path: str | os.PathLike) -> WorkingPaper:
+    from resedit.input_paths import regular_file
+
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a paper")
+    size = regular_file(path).st_size  # before any open: a pipe named .docx would block it
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from resedit.formats.docx_in import read_docx
 
         return read_docx(path)
-    size = path.stat().st_size
     if size == 0:
         raise InputError(path, "empty file")
     if size > MAX_TEXT_BYTES:

@@ -76,6 +76,9 @@ def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: P
         if paragraph is None:
             continue
         _comment(document, paragraph, comment_text(diagnostic, clause))
+    from resedit.input_paths import ANNOTATED_MARK
+
+    document.core_properties.content_status = ANNOTATED_MARK  # a later review leaves it out
     buffer = io.BytesIO()
     document.save(buffer)
     atomic_write(Path(out_path), buffer.getvalue())

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
 from resedit.errors import InputError
+from resedit.formats.docx_layout import layout
+from resedit.formats.docx_numbering import W, Numbering, int_value as _int, read_numbering, xml_part
+from resedit.formats.docx_runs import has_dropped_runs, in_text_box, visible_text
 from resedit.formats.docx_safety import DocxScan, check_docx
 from resedit.model import WorkingPaper
 from resedit.model.diagnostic import letter, roman
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 HEADER_FIELD = re.compile(r"^\s*(code|committee|topic|sponsors?|signator(?:y|ies))\s*:?\s*$", re.I)
 HEADER_LINE = re.compile(r"^\s*(code|committee|topic|sponsors?|signator(?:y|ies))\s*:", re.I)
 LIST_FIELDS = ("sponsor", "signator")
@@ -38,36 +39,6 @@ D2P_MARKERS = re.compile(r"----(?:footnote|endnote|comment)\d+----|----media/[^-
                          r"|----Image alt text---->.*?<----|</?a(?: href=\"[^\"]*\")?>")
 INDENT = "    "
 READ_ERRORS = (etree.LxmlError, KeyError, IndexError, ValueError, zipfile.BadZipFile, RecursionError)
-
-
-@dataclass
-class Level:
-    fmt: str = "decimal"
-    start: int = 1
-
-
-@dataclass
-class Numbering:
-    """numbering.xml resolved: numId -> its levels; styleId -> (numId, ilvl) for style-linked lists."""
-
-    levels: dict[str, dict[int, Level]] = field(default_factory=dict)
-    styles: dict[str, tuple[str, int]] = field(default_factory=dict)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
-
-    def level(self, num_id: str, ilvl: int) -> Level:
-        return self.levels.get(num_id, {}).get(ilvl, Level())
-
-    def depth(self, num_id: str, ilvl: int) -> int:
-        """Clause depth: a list whose first level is numbered 1, 2, 3 holds operative clauses at
-        ilvl 0; a separate list of letters or bullets holds sub-clauses one level down."""
-        return ilvl + (0 if self.level(num_id, 0).fmt == "decimal" else 1)
-
-    def count(self, num_id: str, ilvl: int) -> int:
-        counter = self.counters.setdefault(num_id, {})
-        counter[ilvl] = counter.get(ilvl, self.level(num_id, ilvl).start - 1) + 1
-        for deeper in [k for k in counter if k > ilvl]:
-            del counter[deeper]
-        return counter[ilvl]
 
 
 @dataclass
@@ -113,7 +84,7 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
     from docx2python import docx2python
 
     scan = scan or check_docx(path)
-    numbering = _read_numbering(path, scan.main_part)
+    numbering = read_numbering(path, scan.main_part)
     notes: list[str] = []
     content = docx2python(str(path))
     try:
@@ -122,15 +93,14 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
         root = _first_elem(body)
         if root is not None:
             order = {p: i for i, p in enumerate(root.getroottree().getroot().iter(W + "p"), start=1)}
-        out: list[str] = []
-        paragraph_of_line: dict[int, int] = {}
+        pristine = _paragraphs(path, scan.main_part) if order else []
+        if len(pristine) != len(order):  # not the same paragraphs: read docx2python's text only
+            pristine = []
+        items: list[tuple[str, object]] = []  # (paragraph text, its element); "" for an empty one
+        boxes: list[str] = []
 
         def emit(line: str, elem) -> None:
-            if out:
-                out.append("")
-            out.append(line)
-            if elem is not None and elem in order:
-                paragraph_of_line[len(out)] = order[elem]
+            items.append((line, elem))
 
         for table in body:
             if _is_real_table(table):
@@ -139,9 +109,17 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
                 for row in table:
                     for cell in row:
                         for par in cell:
-                            line = _paragraph_line(par, numbering)
-                            if line.strip():
-                                emit(line, par.elem)
+                            if par.elem is not None and in_text_box(par.elem):
+                                boxes.append(_clean("".join(par.run_strings)))
+                                continue
+                            emit(_paragraph_line(par, numbering, notes, order, pristine), par.elem)
+        out, paragraph_of_line = layout(items, order)
+        if any(text for text in boxes):
+            shown = "; ".join(_shorten(t, 40) for t in boxes if t)
+            notes.append(f"{sum(1 for t in boxes if t)} paragraph(s) in text boxes were not read "
+                         f"as clauses: {shown}")
+        if any("footnotes" in name for name in scan.parts):
+            notes.extend(_footnotes(content))
         if any(name.startswith("word/header") for name in scan.parts):
             out = _header_from_page_header(content, out, paragraph_of_line)
         comments = _comments(content) if any("comments" in n for n in scan.parts) else []
@@ -155,6 +133,13 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
         notes.append(f"{scan.format_changes} tracked formatting change(s) were pending")
     notes.extend(comments)
     return DocxText(out, paragraph_of_line, notes)
+
+
+def _paragraphs(path: Path, main_part: str) -> list:
+    """Every w:p of the main part as the file has it, in document order."""
+    with zipfile.ZipFile(path) as archive:
+        root = xml_part(archive.read(main_part))
+    return list(root.iter(W + "p"))
 
 
 def _first_elem(body):
@@ -178,7 +163,8 @@ def _is_real_table(table) -> bool:
 def _emit_table(table, numbering: Numbering, emit) -> None:
     """A header table (label cell, value cell) becomes "Label: value" lines; other rows, each paragraph."""
     for row in table:
-        cells = [[(_paragraph_line(p, numbering).strip(), p.elem) for p in cell] for cell in row]
+        cells = [[(_paragraph_line(p, numbering, [], {}).replace("\n", " ").strip(), p.elem)
+                  for p in cell] for cell in row]
         cells = [[(t, e) for t, e in cell if t] for cell in cells]
         label = " ".join(t for t, _ in cells[0]) if cells and cells[0] else ""
         if len(cells) >= 2 and HEADER_FIELD.match(label):
@@ -226,6 +212,27 @@ def _comments(content) -> list[str]:
     return notes
 
 
+def _footnotes(content) -> list[str]:
+    """Footnotes are not clauses, but a dais should know they are there."""
+    try:
+        texts = [_clean(" ".join(p for p in _flatten(note) if p)) for note in content.footnotes]
+    except Exception:  # docx2python gives up on footnote parts it cannot pair
+        return ["the document has footnotes that could not be read"]
+    texts = [t for t in texts if t]
+    if not texts:
+        return []
+    return [f"{len(texts)} footnote(s) not read as clauses: "
+            + "; ".join(_shorten(t, 50) for t in texts[:5])]
+
+
+def _flatten(nested):
+    if isinstance(nested, str):
+        yield nested
+        return
+    for item in nested:
+        yield from _flatten(item)
+
+
 def _shorten(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
@@ -237,19 +244,51 @@ def _clean(text: str) -> str:
     return text.replace("\n", " ").replace("\t", " ").replace("\u00a0", " ").strip()
 
 
-def _paragraph_line(par, numbering: Numbering) -> str:
-    """One paragraph as a line of the text layout, with its automatic number written out."""
+def _paragraph_line(par, numbering: Numbering, notes: list[str], order: dict,
+                    pristine: list | None = None) -> str:
+    """One paragraph as a line of the text layout, with its automatic number written out; a
+    line break inside it (Shift+Enter) stays a "\n" for the reader to judge."""
     strings = list(par.run_strings)
     num = _num_pr(par.elem, numbering) if par.elem is not None else None
     if strings and _has_direct_num_pr(par.elem) and D2P_BULLET.match(strings[0]):
         strings = strings[1:]  # docx2python's rendering of the number; we write our own
-    text = _clean("".join(strings))
+    raw = "".join(strings)
+    # docx2python merges and rewrites runs in its tree; the formatting is read from the file's.
+    original = pristine[order[par.elem] - 1] if par.elem in order and pristine else None
+    if original is not None and has_dropped_runs(original):
+        raw, dropped = visible_text(original)
+        for why, text in dropped:
+            notes.append(f"paragraph {order[par.elem]}: {why} text not read: "
+                         f"\u201c{_shorten(text)}\u201d")
+    text = "\n".join(part for part in (_clean(p) for p in raw.split("\n")) if part)
     if num is None or not text:
         return text
     num_id, ilvl = num
-    depth = numbering.depth(num_id, ilvl)
+    extra = _style_level(par.elem, numbering)
+    depth = numbering.depth(num_id, ilvl) + extra
     value = numbering.count(num_id, ilvl)
-    return INDENT * depth + _label(depth, numbering.level(num_id, ilvl).fmt, value) + " " + text
+    if depth == 0:
+        numbering.parents += 1
+    elif extra:  # Word runs a "List Number 2" list on across parents; the author restarts it
+        seen, last = numbering.sub_counts.get((num_id, ilvl), (-1, 0))
+        value = last + 1 if seen == numbering.parents else 1
+        numbering.sub_counts[(num_id, ilvl)] = (numbering.parents, value)
+    fmt = numbering.level(num_id, ilvl).fmt
+    if depth and fmt == "decimal":  # "List Number 2": a sub-level shown with numbers
+        fmt = "bullet"
+    return INDENT * depth + _label(depth, fmt, value) + " " + text
+
+
+_LIST_STYLE = re.compile(r"^List(?: Number| Bullet| Continue)? ([2-9])$", re.I)
+
+
+def _style_level(elem, numbering: Numbering) -> int:
+    """Levels below the first that Word's "List Number 2" (3 ...) style stands for."""
+    ppr = elem.find(W + "pPr")
+    style = ppr.find(W + "pStyle") if ppr is not None else None
+    name = numbering.style_names.get(style.get(W + "val"), "") if style is not None else ""
+    match = _LIST_STYLE.match(name)
+    return int(match.group(1)) - 1 if match else 0
 
 
 def _label(depth: int, fmt: str, value: int) -> str:
@@ -299,91 +338,3 @@ def _num_pr(elem, numbering: Numbering) -> tuple[str, int] | None:
     if num_id is None or num_id == "0" or num_id not in numbering.levels:
         return None  # numId 0 switches numbering off
     return num_id, max(0, min(ilvl or 0, 8))
-
-
-def _int(value, default: int = 0) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-# The parts were checked by docx_safety (no DOCTYPE, bounded size and depth); lxml is then only
-# the fast parser, still told never to resolve entities or touch the network.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-
-def _xml(data: bytes):
-    return etree.fromstring(data, _PARSER)
-
-
-def _related_parts(archive: zipfile.ZipFile, main_part: str) -> dict[str, str]:
-    """Relationship type suffix (numbering, styles) -> part name, from the main part's .rels."""
-    main = PurePosixPath(main_part)
-    rels_name = str(main.parent / "_rels" / (main.name + ".rels"))
-    found = {"numbering": str(main.parent / "numbering.xml"), "styles": str(main.parent / "styles.xml")}
-    if rels_name not in archive.namelist():
-        return found
-    for rel in _xml(archive.read(rels_name)).iter(REL + "Relationship"):
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        target = rel.get("Target", "")
-        if kind in found and rel.get("TargetMode") != "External" and target:
-            found[kind] = target.lstrip("/") if target.startswith("/") else str(main.parent / target)
-    return found
-
-
-def _read_numbering(path: Path, main_part: str) -> Numbering:
-    """numbering.xml and styles.xml (already checked by docx_safety)."""
-    numbering = Numbering()
-    with zipfile.ZipFile(path) as archive:
-        parts = _related_parts(archive, main_part)
-        names = set(archive.namelist())
-        if parts["numbering"] in names:
-            root = _xml(archive.read(parts["numbering"]))
-            abstract = {a.get(W + "abstractNumId"): _levels(a) for a in root.iter(W + "abstractNum")}
-            for num in root.iter(W + "num"):
-                ref = num.find(W + "abstractNumId")
-                levels = dict(abstract.get(ref.get(W + "val") if ref is not None else None, {}))
-                for override in num.iter(W + "lvlOverride"):
-                    ilvl = _int(override.get(W + "ilvl"))
-                    level = Level(**vars(levels.get(ilvl, Level())))
-                    start = override.find(W + "startOverride")
-                    if start is not None:
-                        level.start = _int(start.get(W + "val"), 1)
-                    lvl = override.find(W + "lvl")
-                    if lvl is not None:
-                        level = _level(lvl)
-                    levels[ilvl] = level
-                numbering.levels[num.get(W + "numId")] = levels
-        if parts["styles"] in names:
-            root = _xml(archive.read(parts["styles"]))
-            based_on, direct = {}, {}
-            for style in root.iter(W + "style"):
-                sid = style.get(W + "styleId")
-                base = style.find(W + "basedOn")
-                based_on[sid] = base.get(W + "val") if base is not None else None
-                num_pr = style.find(f"{W}pPr/{W}numPr")
-                if num_pr is not None:
-                    num_el, lvl_el = num_pr.find(W + "numId"), num_pr.find(W + "ilvl")
-                    if num_el is not None:
-                        direct[sid] = (num_el.get(W + "val"), _int(lvl_el.get(W + "val")) if lvl_el is not None else 0)
-            for sid in based_on:
-                seen, current = set(), sid
-                while current is not None and current not in seen:  # follow basedOn, no cycles
-                    seen.add(current)
-                    if current in direct:
-                        numbering.styles[sid] = direct[current]
-                        break
-                    current = based_on.get(current)
-    return numbering
-
-
-def _levels(abstract) -> dict[int, Level]:
-    return {_int(lvl.get(W + "ilvl")): _level(lvl) for lvl in abstract.iter(W + "lvl")}
-
-
-def _level(lvl) -> Level:
-    fmt = lvl.find(W + "numFmt")
-    start = lvl.find(W + "start")
-    return Level(fmt=fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                 start=_int(start.get(W + "val"), 1) if start is not None else 1)

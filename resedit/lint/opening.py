@@ -3,7 +3,7 @@ membership: adopted UN texts use openers that no phrase list has. The phrase lis
 the vocabulary for spelling corrections.
 
 `analyse(annotation, part)` returns one Verdict per clause, so a clause gets at most one opener
-finding: whereas > misspelt > subject > form.
+finding: whereas > misspelt > subject > noun phrase (no verb) > form > small first letter.
 """
 from __future__ import annotations
 
@@ -86,11 +86,17 @@ def analyse(ann, part: str, committee_names: tuple[str, ...] = ()) -> Verdict:
         subject = subject_verdict(ann, words, part, committee_names)
         if subject is not None:
             return subject
+        noun = _noun_phrase(ann, words, h)
+        if noun is not None:
+            return noun
     # The words as they should be spelt, in the writer's capitalisation.
     texts = [_cap(fixed[i]) if i in fixed and w.text[:1].isupper() else fixed.get(i, w.text)
              for i, w in enumerate(words)]
     verdict = _form(ann, words, texts, h, part)
     if not fixed:
+        if not verdict.problem and first.text[:1].islower():
+            end = first.idx + len(first.text)
+            return Verdict("lowercase", first.idx, end, first.text, _cap(first.text), "a small letter")
         return verdict
     # A misspelling: one finding whose suggestion carries the spelling fix and any form fix.
     head_end = words[h].idx + len(words[h].text)
@@ -98,6 +104,45 @@ def analyse(ann, part: str, committee_names: tuple[str, ...] = ()) -> Verdict:
     start = words[0].idx
     suggestion = verdict.suggestion if verdict.problem else " ".join(texts[:h + 1])
     return Verdict("misspelt", start, end, ann.text[start:end], suggestion, "misspelt")
+
+
+_NOUN_START = {"DT", "NN", "NNS", "NNP", "NNPS", "PRP$"}
+_PREDICATE = {"VBZ", "VBP", "VBD", "MD"}
+
+
+def _noun_phrase(ann, words, h: int) -> Verdict | None:
+    """A clause that is only a noun phrase ("the identification of victims", "Creation of a
+    fund"): it opens with a determiner or a noun that is no verb or adjective, and no finite verb
+    follows. Nothing is suggested: what the body should do is the writer's to say."""
+    head = words[h]
+    if head.tag not in _NOUN_START or (head.tag != "DT" and (morph.is_adjective(head.lower)
+                                                           or morph.verb_lemmas(head.lower))):
+        return None
+    rest = ann.tokens[head.i + 1:]
+    # A past form before a preposition ("prosecutors specialized in") is a participle.
+    if any(t.tag in _PREDICATE and not (t.tag == "VBD" and n + 1 < len(rest) and rest[n + 1].tag == "IN")
+           for n, t in enumerate(rest)):
+        return None
+    end = words[min(h + 1, len(words) - 1)] if head.tag == "DT" else head
+    return Verdict("noverb", words[0].idx, end.idx + len(end.text),
+                   ann.text[words[0].idx:end.idx + len(end.text)], "", "a noun phrase")
+
+
+def _lead_in(ann, head) -> bool:
+    """"Expressing grave concern at ..., requests ...": a participial phrase, a comma, then the
+    operative verb. Adopted texts open operative paragraphs this way; the verb is what counts."""
+    after_comma = False
+    for t in ann.tokens[head.i + 1:]:
+        if t.text == ",":
+            after_comma = True
+        elif after_comma and t.tag.startswith("RB"):
+            continue
+        elif after_comma:
+            if t.tag == "VBZ" or (t.text.islower() and morph.has_form(t.lower, "VBZ")
+                                  and t.dep == "ROOT"):
+                return True
+            after_comma = False
+    return False
 
 
 def _form(ann, words, texts, h: int, part: str) -> Verdict:
@@ -125,11 +170,16 @@ def _form(ann, words, texts, h: int, part: str) -> Verdict:
         if morph.has_form(word, "VBZ"):
             return OK
         if morph.has_form(word, "VBG"):
+            if _lead_in(ann, head):
+                return OK
             return fix(morph.inflect(word, "VBZ"), "a participle")
         if morph.has_form(word, "VB") and not morph.is_adjective(word):
             return fix(morph.inflect(word, "VBZ"), "the base form")
         nxt = words[h + 1].lower if h + 1 < len(words) else ""
-        if morph.is_adjective(word) or head.tag in ("JJ", "VBN") or nxt in _ADJ_NEXT:
+        # An adjective or participle before "by", "at", "that" ...: "Deeply concerned by" -> "Is
+        # deeply concerned by". A noun ("Creation of") is no adjective: "Is creation" is no English.
+        noun = head.tag.startswith("NN") and not morph.is_adjective(word) and not morph.verb_lemmas(word)
+        if morph.is_adjective(word) or head.tag in ("JJ", "VBN") or (nxt in _ADJ_NEXT and not noun):
             text = " ".join(x for x in (adverbs, word) if x).lower()
             return Verdict("form", start, words[h].idx + len(words[h].text),
                            ann.text[start:words[h].idx + len(words[h].text)],

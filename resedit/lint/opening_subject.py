@@ -44,8 +44,12 @@ def subject_verdict(ann, words, part: str, committee_names) -> Verdict | None:
             parenthetical.add(t.i)
         depth -= t.text == ")" and depth > 0
     for verb in ann.tokens:
-        # A verb in parentheses ("55th (resumed) plenary meeting") is an aside, not the predicate.
+        # A verb in parentheses ("55th (resumed) plenary meeting") is an aside, not the predicate;
+        # a past form before a preposition ("prosecutors specialized in") is a participle.
         if verb.tag not in _FINITE or verb.i == 0 or verb.i in parenthetical:
+            continue
+        nxt = ann.tokens[verb.i + 1] if verb.i + 1 < len(ann.tokens) else None
+        if verb.tag == "VBD" and nxt is not None and nxt.tag == "IN":
             continue
         subj = next((c for c in ann.children(verb) if c.dep in _SUBJ and c.i < verb.i), None)
         if subj is None and verb.dep in ("aux", "auxpass") and verb.head > verb.i:

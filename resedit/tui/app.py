@@ -25,7 +25,8 @@ class WarmedUp(Message):
 
 
 class LintEvent(Message):
-    """What the lint process reported (resedit.editor.lint_client kinds), from its threads."""
+    """Findings from another thread: the lint process's events (resedit.editor.lint_client
+    kinds) or a background structural lint ("fast")."""
 
     def __init__(self, kind: str, payload: object) -> None:
         super().__init__()
@@ -55,10 +56,12 @@ class ResEditApp(App):
         session = self.session
         session.schedule = lambda delay, callback: self.set_timer(delay, callback)
         session.on_findings = self._findings_arrived
-        session.document.add_listener(lambda edit, origin: self._on_ui(self._document_changed, edit, origin))
+        session.background = lambda work: threading.Thread(target=work, daemon=True,
+                                                           name="resedit-background").start()
+        session.post = lambda kind, payload: self._post(LintEvent(kind, payload))
         session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
-            session.lint_process.set_callback(lambda kind, payload: self._post(LintEvent(kind, payload)))
+            session.lint_process.set_callback(session.post)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -99,11 +102,15 @@ class ResEditApp(App):
 
     @on(WarmedUp)
     def _warmed_up(self) -> None:
+        self.session.relint_fast()
         self.editor.redraw(True)
 
     @on(LintEvent)
     def _lint_event(self, event: LintEvent) -> None:
-        self.session.lint_event(event.kind, event.payload)
+        if event.kind == "fast":
+            self.session.fast_arrived(event.payload)
+        else:
+            self.session.lint_event(event.kind, event.payload)
         self._findings_arrived()
 
     def _startup_questions(self) -> None:
@@ -160,15 +167,6 @@ class ResEditApp(App):
         self.session.document.apply(Batch(tuple(edits)))
         self.editor.go_to(next(iter(c.id for _, _, _, c in self.session.document.paper.clauses())))
 
-    def _document_changed(self, edit, origin: str) -> None:
-        self.session.changed()
-        if edit is None:  # the whole paper was replaced
-            self.editor.redraw(structure=True)
-            rows = [c.id for _, _, _, c in self.session.document.paper.clauses()]
-            self.editor.go_to(rows[0] if rows else "field:topic")
-            return
-        self.editor.document_changed(edit, origin)
-
     def _on_ui(self, callback, *args) -> None:
         """Run on the UI thread: at once when already there, else via call_from_thread."""
         if threading.get_ident() == self._ui_thread:
@@ -201,6 +199,9 @@ class ResEditApp(App):
         yield SystemCommand("Move clause down", "Also from preamble into operative", e.action_move_down)
         yield SystemCommand("Switch part", "Preamble ⇄ operative", e.action_switch_part)
         yield SystemCommand("Apply fix", "Apply the suggestion of the finding", e.action_fix)
+        yield SystemCommand("Find", "Find text in the whole paper", e.action_find)
+        yield SystemCommand("Replace everywhere", "Replace text in the whole paper", e.action_replace)
+        yield SystemCommand("Whole paper", "The paper as it will print", e.action_paper_view)
         yield SystemCommand("Edit topic", "Header: topic", lambda: e.go_to("field:topic"))
         yield SystemCommand("Edit committee", "Header: committee", lambda: e.go_to("field:committee"))
         yield SystemCommand("Edit code", "Header: document code", lambda: e.go_to("field:code"))

@@ -16,6 +16,7 @@ class Key(NamedTuple):
 EDITING = "Writing a clause"
 STRUCTURE = "Clauses and sub-clauses"
 FINDINGS = "Findings"
+SEARCH = "The whole paper"
 FILES = "Files and screens"
 
 KEYS: dict[str, list[Key]] = {
@@ -38,6 +39,12 @@ KEYS: dict[str, list[Key]] = {
         Key("ctrl+n", "new_clause", "Ctrl+N", "new empty clause after this one"),
         Key("ctrl+delete,f8", "delete_clause", "Ctrl+Del / F8", "delete the clause"),
         Key("escape", "focus_outline", "Esc", "go to the outline (↑↓ to pick, Enter to edit)"),
+    ],
+    SEARCH: [
+        Key("ctrl+g", "find", "Ctrl+G", "find text in the whole paper (from the cursor on)"),
+        Key("f6", "find_next", "F6", "find the next place"),
+        Key("ctrl+r", "replace", "Ctrl+R", "replace everywhere (one Ctrl+Z undoes it all)"),
+        Key("f4", "paper_view", "F4", "the whole paper as it will print; Enter jumps to a clause"),
     ],
     FINDINGS: [
         Key("ctrl+f", "fix", "Ctrl+F", "apply the fix of the highlighted finding (or this clause's first)", "Fix"),

@@ -29,7 +29,7 @@ def _runner(problem: str):
                 continue
             yield Hit(where(part, position, path, clause, verdict.start, verdict.end),
                       {"found": verdict.found, "suggestion": verdict.suggestion,
-                       "detail": verdict.detail}, [verdict.suggestion])
+                       "detail": verdict.detail}, [verdict.suggestion] if verdict.suggestion else [])
     return run
 
 
@@ -38,4 +38,6 @@ KINDS: dict[str, Kind] = {
     "opener-subject": Kind(_runner("subject"), needs_nlp=True),
     "opener-whereas": Kind(_runner("whereas"), needs_nlp=True),
     "opener-misspelt": Kind(_runner("misspelt"), needs_nlp=True),
+    "opener-noverb": Kind(_runner("noverb"), needs_nlp=True),
+    "opener-lowercase": Kind(_runner("lowercase"), needs_nlp=True),
 }

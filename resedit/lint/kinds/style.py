@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from resedit import lexicon
-from resedit.lint import acronyms as abbreviations, morph
+from resedit.lint import acronyms as abbreviations, morph, spelling
 from resedit.lint.engine import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
@@ -66,7 +66,7 @@ def _member_states(text: str) -> list:
     return out
 
 
-def _spelling_fix(word: str) -> str | None:
+def un_spelling(word: str) -> str | None:
     low = word.lower()
     rules = lexicon.spelling()
     if low in rules.replacements:
@@ -88,10 +88,16 @@ def _productive(stem: str) -> bool:
                                                  "gu", "sp", "ch"))
 
 
+def _in_name(text: str, m: re.Match) -> bool:
+    """A capitalized word inside the clause belongs to a name, and an official name keeps its own
+    spelling ("World Organisation for Animal Health", "Pan American Health Organisation")."""
+    return m.group(0)[:1].isupper() and bool(text[:m.start()].strip(" \t([“\""))
+
+
 def _spellings(text: str) -> list:
     quoted, out = _quoted(text), []
     for m in _WORD.finditer(text):
-        fix = _spelling_fix(m.group(0)) if _outside(quoted, m.start()) else None
+        fix = un_spelling(m.group(0)) if _outside(quoted, m.start()) and not _in_name(text, m) else None
         if fix:
             out.append((m.start(), m.end(), {"found": m.group(0), "suggestion": fix}, [fix]))
     return out
@@ -157,6 +163,40 @@ def _informal(text: str) -> list:
     return out
 
 
+def _misspelt(text: str) -> list:
+    return [(start, end, {"found": word, "suggestion": " or ".join(f"“{w}”" for w in fixes)}, fixes)
+            for start, end, word, fixes in spelling.misspellings(text)]
+
+
+def misspelt(rule, ctx):
+    for part, position, path, clause in in_scope(rule.scope, ctx.paper):
+        text = clause.text
+        for start, end, values, fixes in memo(("misspelt", text), lambda: _misspelt(text)):
+            # The opener of a top-level clause is the opener rules' (OPN006/OPN007).
+            if start == len(text) - len(text.lstrip()) and not path:
+                continue
+            yield Hit(where(part, position, path, clause, start, end), dict(values), list(fixes))
+
+
+# The same word twice in a row ("the the"); "that that" and "had had" can be right, so they pass.
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_MAY_DOUBLE = {"that", "had", "is"}
+
+
+def _doubled(text: str) -> list:
+    return [(m.start(), m.end(), {"found": m.group(0)}, [m.group(1)])
+            for m in _DOUBLED.finditer(text) if m.group(1).lower() not in _MAY_DOUBLE]
+
+
+# Two ending marks ("fees.;", "report;."): one was left behind when the clause was moved or edited.
+_DOUBLE_END = re.compile(r"[.;:,]\s*([.;:,])\s*$")
+
+
+def _double_end(text: str) -> list:
+    m = _DOUBLE_END.search(text)
+    return [(m.start(), m.end(), {"found": m.group(0).strip()}, [m.group(1)])] if m else []
+
+
 _PATTERNS: dict = {}
 
 
@@ -174,4 +214,7 @@ KINDS: dict[str, Kind] = {
     "acronym-first-use": Kind(acronyms),
     "first-person": Kind(first_person, params=("shared_our",)),
     "informal-words": Kind(_per_clause("informal-words", _informal)),
+    "misspelt-word": Kind(misspelt),
+    "doubled-word": Kind(_per_clause("doubled-word", _doubled)),
+    "double-ending": Kind(_per_clause("double-ending", _double_end)),
 }

@@ -22,12 +22,22 @@ class ClauseEditor(TextArea):
         Binding("ctrl+y", "screen.redo", "Redo", show=False),
     ]
 
-    def __init__(self, on_structural: Callable[[str, int], None], **kwargs):
+    def __init__(self, on_structural: Callable[[str, int], None],
+                 on_paste: Callable[[str], bool] | None = None, **kwargs):
         """`on_structural(action, offset)` runs at once, inside the key handler, so keys typed
-        right after Enter land in the new clause (a posted message would arrive too late)."""
+        right after Enter land in the new clause (a posted message would arrive too late).
+        `on_paste(text)` may take a paste of several paragraphs (True) before it is inserted."""
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
         self.part = "preamble"  # which phrase list completes the opener; "" for none
         self.on_structural = on_structural
+        self.on_paste = on_paste
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        if not self.read_only and self.on_paste is not None and self.on_paste(event.text):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_paste(event)
 
     @property
     def offset(self) -> int:

@@ -8,15 +8,16 @@ from textual.widgets import Static
 
 class StatusLine(Static):
     def show(self, committee: str, backers: str, met: bool | None, model: str, saved: bool,
-             name: str) -> None:
+             name: str, words: int = 0, clauses: int = 0) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {committee or 'no committee'} ", style="bold reverse")
         text.append(" ")
         style = "green" if met else ("red" if met is False else "")
         text.append(backers, style=style)
-        text.append(f" │ NLP {model}", style="dim" if model != "ready" else "")
         text.append(" │ ")
         text.append("saved" if saved else "● unsaved", style="green" if saved else "bold dark_orange")
+        text.append(f" │ {words:,} words, {clauses:,} clauses")
+        text.append(f" │ NLP {model}", style="dim" if model != "ready" else "")
         text.append(f" │ {name}", style="dim")
         if text.plain != getattr(self, "_plain", None) or text.spans != getattr(self, "_spans", None):
             self._plain, self._spans = text.plain, list(text.spans)

@@ -1,0 +1,163 @@
+"""A spelling check for clause text, offline: symspellpy's English frequency dictionary (82,765
+words, shipped in the package) for what is a word and for the likeliest corrections, lemminflect
+for inflected forms, and the project's own lists (lexicon/) for UN words, State names, bodies and
+documents. UN spelling (-ize, "programme", "labour") is resedit.lint.kinds.style's un-spelling
+rule; a word it corrects is left to it.
+
+A word is reported only when it is unknown and a known word lies within two edits of it: a typing
+slip is close to the word meant, and a rare term is not close to anything, so this keeps a
+technical term from being flagged without offering a likelier word. Capitalized words inside a
+clause are names: one is reported only when it is one or two edits from a known name
+("Lituania" -> "Lithuania").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from resedit import lexicon
+from resedit.lint import acronyms, morph
+from resedit.paths import lexicon_dir
+
+_DICTIONARY = "frequency_dictionary_en_82_765.txt"
+_WORD = re.compile(r"(?<![\w'’\-\u2010\u2011])[A-Za-z]+(?:['’][A-Za-z]+)*")
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|int|com|net)\b\S*")
+_MIN_LENGTH = 4  # shorter words are rarely misspelt and their neighbours too many to suggest
+MAX_SUGGESTIONS = 3
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    path = resources.files("symspellpy") / _DICTIONARY
+    out = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            word, _, count = line.partition(" ")
+            out[word] = int(count)
+    return out
+
+
+@lru_cache(maxsize=1)
+def project_words() -> frozenset[str]:
+    """Lower-case words of the project's lists: UN words, States, bodies, documents, openers."""
+    words: set[str] = set()
+
+    def add(text: str) -> None:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+
+    for _, line in lexicon.word_lines("un_words.txt"):
+        add(line)
+    for _, line in lexicon.word_lines("member_states.tsv"):
+        add(line.split("\t")[0])
+    for _, line in lexicon.word_lines("state_variants.tsv"):
+        add(line.split("\t")[-1])
+    for path in sorted((lexicon_dir() / "committees").glob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"\s*(name|opening|aliases|-)\b", line) and not line.lstrip().startswith("#"):
+                add(line.partition(":")[2] if ":" in line else line)
+    for doc in lexicon.documents().values():
+        add(doc.title)
+    for part in ("preamble", "operative"):
+        words.update(lexicon.opener_words(part))
+    words.update(a.lower() for a in lexicon.acronyms())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Lower-case proper word -> as written: the words of State names and of the bodies' names."""
+    out = {}
+    for _, line in lexicon.word_lines("member_states.tsv"):
+        for w in re.findall(r"[A-Za-z]+", line.split("\t")[0]):
+            if w[:1].isupper():
+                out[w.lower()] = w
+    return out
+
+
+# Prefixes UN English joins to words without a hyphen ("subparagraphs", "intersessional").
+_PREFIXES = ("sub", "inter", "intra", "co", "non", "re", "pre", "post", "multi", "cross", "counter",
+             "anti", "trans", "under", "over", "extra", "cyber", "socio", "macro", "micro")
+_COMMON = 100_000
+_FREQUENT = 5_000_000  # a suggestion lemminflect does not know must be at least this frequent  # how often (in the dictionary's counts) each half of a compound must occur
+
+
+def _listed(low: str) -> bool:
+    return low in _frequencies() or low in project_words() or morph.is_word(low)
+
+
+def known(word: str) -> bool:
+    """A dictionary or project word, an inflection of one, a prefixed one ("subparagraphs"), or a
+    closed compound of two common words ("roadmap", "peacebuilding")."""
+    low = word.lower()
+    if _listed(low):
+        return True
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4 and _listed(low[len(prefix):]):
+            return True
+    counts = _frequencies()
+    return any(counts.get(a, 0) >= _COMMON and counts.get(b, 0) >= _COMMON
+               and morph.is_word(a) and morph.is_word(b)
+               for a, b in ((low[:i], low[i:]) for i in range(3, len(low) - 2)))
+
+
+@lru_cache(maxsize=1)
+def _index():
+    """The symspell index, built on the first unknown word (about 1 s), with at most two edits."""
+    from symspellpy import SymSpell
+
+    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
+    for word, count in _frequencies().items():
+        index.create_dictionary_entry(word, count)
+    for word in project_words():
+        index.create_dictionary_entry(word, 1)
+    return index
+
+
+def suggestions(word: str) -> list[str]:
+    """The likeliest known words within two edits (fewest edits, then most frequent), UN-spelt."""
+    from symspellpy import Verbosity
+
+    from resedit.lint.kinds.style import un_spelling
+
+    low = word.lower()
+    limit = 1 if len(low) <= 5 else 2
+    out: list[str] = []
+    for item in _index().lookup(low, Verbosity.CLOSEST, max_edit_distance=limit):
+        if not (morph.is_word(item.term) or item.term in project_words() or item.count >= _FREQUENT):
+            continue  # the list's rarer entries include names and fragments ("ali")
+        term = un_spelling(item.term) or item.term
+        term = term[:1].upper() + term[1:] if word[:1].isupper() else term
+        if term not in out and term.lower() != low:
+            out.append(term)
+    return out[:MAX_SUGGESTIONS]
+
+
+def _name_suggestion(word: str) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word.lower(), list(_names()), scorer=fuzz.ratio, score_cutoff=85)
+    return [_names()[best[0]]] if best and best[0] != word.lower() else []
+
+
+def misspellings(text: str) -> list[tuple[int, int, str, list[str]]]:
+    """(start, end, word, suggestions) for each misspelt word of a clause."""
+    from resedit.lint.kinds.style import un_spelling
+
+    skip = acronyms.not_own_words(text) + [m.span() for m in _ADDRESS.finditer(text)]
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0).split("'")[0].split("’")[0]
+        start = m.start()
+        # Abbreviations ("NGOs") and names written with inner capitals ("WeProtect") are not words.
+        if (len(word) < _MIN_LENGTH or any(ch.isupper() for ch in word[1:]) or any(a <= start < b for a, b in skip)
+                or text[m.end():m.end() + 1].isdigit() or known(word) or un_spelling(word)):
+            continue
+        first = not text[:start].strip(" \t([“\"")
+        if word[:1].isupper() and not first:
+            found = _name_suggestion(word)  # a name: only a near miss of a known name is reported
+        else:
+            found = suggestions(word)
+        if found:
+            out.append((start, start + len(word), word, found))
+    return out

@@ -1,0 +1,100 @@
+"""A .docx made from a .txt paper, however it was made, gives the same clauses and the same
+findings on the same clauses as the .txt (tests/word_sources.py builds each kind)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from resedit.committees import load_committee
+from resedit.formats import read_paper
+from resedit.formats.text import write_text
+from resedit.lint import lint
+from word_sources import (OPERATIVE, google_docs_like, libreoffice_convert, paper_html, paper_text,
+                          soffice, word_list_styles)
+
+needs_libreoffice = pytest.mark.skipif(
+    soffice() is None and os.environ.get("CI") != "true",
+    reason="LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer")
+
+
+def findings(paper, rules, annotator) -> list[tuple]:
+    """Every finding, by what it says and which clause it is on (not by line: a .docx counts
+    paragraphs)."""
+    found = lint(paper, rules, load_committee("CCPCJ"), annotator=annotator)
+    return sorted((d.code, d.location.part, d.location.clause, d.location.subclause,
+                   d.location.start, d.location.end, d.message) for d in found)
+
+
+@pytest.fixture(scope="module")
+def txt_paper(tmp_path_factory):
+    path = tmp_path_factory.mktemp("txt") / "paper.txt"
+    path.write_text(paper_text(), encoding="utf-8")
+    return read_paper(path)
+
+
+def test_the_text_paper_reads_as_written(txt_paper, rules, annotator):
+    assert [c.label for c in txt_paper.operative] == [num for num, _, _ in OPERATIVE]
+    assert [len(c.children) for c in txt_paper.operative] == [3, 0, 0]
+    assert [len(c.children) for c in txt_paper.operative[0].children] == [0, 2, 0]
+    assert txt_paper.signatories == ["Chile", "Saint Vincent and the Grenadines", "Uruguay"]
+    codes = {f[0] for f in findings(txt_paper, rules, annotator)}
+    assert {"NUM002", "PUN001"} <= codes or {"NUM002"} <= codes, codes
+
+
+def _same(docx_paper, txt_paper, rules, annotator):
+    assert write_text(docx_paper) == write_text(txt_paper)
+    assert findings(docx_paper, rules, annotator) == findings(txt_paper, rules, annotator)
+
+
+def test_word_list_styles_header_table_line_breaks(tmp_path, txt_paper, rules, annotator):
+    path = tmp_path / "paper.docx"
+    word_list_styles(path)
+    paper = read_paper(path)
+    _same(paper, txt_paper, rules, annotator)
+    notes = " ".join(paper.notes)
+    assert "struck-through text not read" in notes and "customs of the region" in notes
+    assert "hidden text not read" in notes and "symbol with Peru" in notes
+
+
+def test_word_paragraph_numbers_stay_right_under_a_header_table(tmp_path, txt_paper):
+    import docx
+
+    path = tmp_path / "paper.docx"
+    word_list_styles(path)
+    paper = read_paper(path)
+    paragraphs = list(docx.Document(str(path)).element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"))
+
+    def text_of(number):
+        return "".join(t.text or "" for t in paragraphs[number - 1].iter(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+
+    for _, _, _, clause in paper.clauses():
+        assert clause.text.split()[0] in text_of(clause.line), (clause.line, clause.text)
+    assert text_of(paper.lines["sponsors"]) == "Ghana, Peru, Norway"
+    assert text_of(paper.lines["opening"]) == paper.opening
+
+
+def test_google_docs_like_export(tmp_path, txt_paper, rules, annotator):
+    path = tmp_path / "paper.docx"
+    google_docs_like(path)
+    _same(read_paper(path), txt_paper, rules, annotator)
+
+
+@needs_libreoffice
+def test_libreoffice_converted_hard_wrapped_text(tmp_path, txt_paper, rules, annotator):
+    """A text file wrapped at 72 columns, converted: one Word paragraph per printed line."""
+    source = tmp_path / "wrapped.txt"
+    source.write_text(paper_text(width=72), encoding="utf-8")
+    converted = libreoffice_convert(source, tmp_path, infilter="Text (encoded):UTF8,LF,,,")
+    _same(read_paper(converted), txt_paper, rules, annotator)
+
+
+@needs_libreoffice
+def test_libreoffice_converted_web_page_with_automatic_lists(tmp_path, txt_paper, rules, annotator):
+    source = tmp_path / "paper.html"
+    source.write_text(paper_html(), encoding="utf-8")
+    converted = libreoffice_convert(source, tmp_path, target="docx:MS Word 2007 XML",
+                                    infilter="HTML (StarWriter)")
+    _same(read_paper(converted), txt_paper, rules, annotator)
