@@ -4,6 +4,7 @@ The host runs as its own process (`resedit host --headless`), the peers in this 
 127.0.0.1. Baselines measured in the same run: a websocket ping round trip to the same host
 (the floor for any edit relayed through it) and reading the same 60-clause paper from its text
 file (the floor for a late joiner). Bounded for a shared 2-core machine: a few hundred edits.
+A peer speaking the browser protocol (the page's, over the same port) gets its own row.
 Run: uv run python benchmarks/bench_collab.py
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ from resedit.model.paper import Clause, WorkingPaper
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITS = 150
+BROWSER_EDITS = 100  # each waits for the host's durable ack (it flushes every 100 ms), as the page does
 
 
 def paper(clauses: int = 60) -> WorkingPaper:
@@ -52,16 +54,18 @@ def rss_kb(pid: str | int = "self") -> int:
 
 def start_host(paper_file: Path, copy: Path) -> tuple[subprocess.Popen, dict[str, str]]:
     process = subprocess.Popen([sys.executable, "-m", "resedit.cli", "host", str(paper_file), "--headless",
-                                "--bind", "127.0.0.1:0", "--copy", str(copy)], stdout=subprocess.PIPE,
+                                "--bind", "127.0.0.1:0", "--copy", str(copy), "--no-qr"], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=ROOT)
     links: dict[str, str] = {}
-    while len(links) < 3:
+    while len(links) < 4:  # three join links and the co-sponsors' browser link
         line = process.stdout.readline()
         if not line:
             raise SystemExit("the host did not start")
         if "resedit join '" in line:
             link = line.split("'")[1]
             links[parse_link(link).role] = link
+        elif "browser: http" in line and "browser" not in links:
+            links["browser"] = line.split("browser: ", 1)[1].strip()  # the co-sponsors' page
     return process, links
 
 
@@ -111,6 +115,60 @@ async def latency(peers: list[Client], edits: int) -> tuple[list[float], list[fl
     for reader in readers:
         reader.document._listeners = []
     return arrivals, everyone
+
+
+async def browser_latency(url: str, reader: Client, edits: int) -> list[float]:
+    """A peer speaking the browser protocol (resedit/web/bridge.py) as the page's script does: one
+    edit in flight, the next after the host's ack. Each edit's arrival at a terminal peer, in ms."""
+    import json
+
+    from websockets.asyncio.client import connect
+
+    address, fragment = url.split("#", 1)
+    key = dict(part.split("=", 1) for part in fragment.split("&"))["key"]
+    hostport, paper_id = address.split("//", 1)[1].split("/")[:2]
+    clause = reader.document.paper.operative[1].id
+    arrivals: list[float] = []
+    async with connect(f"ws://{hostport}/{paper_id}/web", proxy=None, origin=f"http://{hostport}") as socket:
+        await socket.send(json.dumps({"t": "hello", "key": key, "name": "browser", "client": "bench"}))
+        texts: dict[str, str] = {}
+        acked = asyncio.Event()
+        ready = asyncio.Event()
+
+        async def receive():
+            async for raw in socket:
+                message = json.loads(raw)
+                if message["t"] == "paper":
+                    texts.update({row["id"]: row["text"] for row in message["rows"]})
+                    ready.set()
+                elif message["t"] == "ack":
+                    texts[message["clause"]] = message["text"]
+                    acked.set()
+
+        receiving = asyncio.create_task(receive())
+        await asyncio.wait_for(ready.wait(), 10)
+        for n in range(edits):
+            marker = f"·b{n}é"
+            seen = asyncio.Event()
+            arrived: list[float] = []
+
+            def heard(edit, origin, marker=marker, seen=seen, arrived=arrived):
+                if not arrived and origin == "remote" and reader.document.paper.find(clause).text.endswith(marker):
+                    arrived.append(time.perf_counter())
+                    seen.set()
+
+            reader.document._listeners = [heard]
+            base = texts[clause]
+            acked.clear()
+            start = time.perf_counter()
+            await socket.send(json.dumps({"t": "edit", "clause": clause, "base": base, "text": base + marker,
+                                          "seq": n + 1}))
+            await asyncio.wait_for(seen.wait(), 10)
+            arrivals.append((arrived[0] - start) * 1000)
+            await asyncio.wait_for(acked.wait(), 10)
+        reader.document._listeners = []
+        receiving.cancel()
+    return arrivals
 
 
 async def ping_ms(client: Client, n: int = 50) -> float:
@@ -175,6 +233,8 @@ async def main() -> None:
             ping = await ping_ms(peers[0])
             arrivals, everyone = await latency(peers, EDITS)
             results[count] = (ping, arrivals, everyone)
+            if count == 3:
+                browser_ms = await browser_latency(links["browser"], peers[1], BROWSER_EDITS)
         per_peer_kb = (rss_kb() - base_rss) / len(peers)
         # Late joiner: the 60-clause paper after 20 peers' edits, from an empty copy.
         times = []
@@ -194,6 +254,11 @@ async def main() -> None:
                   f"p99 {pct(arrivals, 99):.2f} ms; at all {count - 1} others: median "
                   f"{statistics.median(everyone):.2f} ms, p99 {pct(everyone, 99):.2f} ms "
                   f"(websocket ping {ping:.2f} ms: median/ping = {statistics.median(arrivals) / ping:.1f}x)")
+        terminal_median = statistics.median(results[3][1])
+        print(f"  browser-protocol peer (+2 terminal peers): edit visible at a terminal peer: median "
+              f"{statistics.median(browser_ms):.2f} ms, p99 {pct(browser_ms, 99):.2f} ms "
+              f"({statistics.median(browser_ms) / terminal_median:.1f}x a terminal peer's median, "
+              f"{statistics.median(browser_ms) / results[3][0]:.1f}x the ping)")
         print(f"  1,000 concurrent operations by 3 peers: issued in {issue_s:.2f} s, "
               f"converged {converge_s * 1000:.0f} ms after the last")
         print(f"  late joiner, 60-clause paper ({state_kb:.0f} KB of CRDT state): median "

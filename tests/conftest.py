@@ -36,6 +36,7 @@ def paper_file(tmp_path) -> Path:
 def pytest_configure(config):
     config.addinivalue_line("markers", "corpus: reads the adopted UN texts (tests/shared_data.py)")
     config.addinivalue_line("markers", "guide: reads the CCPCJ background guide (tests/shared_data.py)")
+    config.addinivalue_line("markers", "browser: drives Debian's headless Chromium (tests/browser_net.py)")
 
 
 def pytest_runtest_setup(item):

@@ -44,3 +44,9 @@ def test_core_runs_without_loading_textual_or_spacy():
             "print(sorted(m for m in ('textual', 'spacy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_co_drafting_modules_stay_under_400_lines():
+    root = Path(__file__).resolve().parent.parent / "resedit" / "collab"
+    long = {p.name: n for p in root.glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) >= 400}
+    assert not long, f"split these modules: {long}"

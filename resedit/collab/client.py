@@ -75,7 +75,7 @@ class Client:
             except (OSError, ConnectionClosed, asyncio.TimeoutError) as exc:
                 log.info("not connected (%s); retrying", type(exc).__name__)
             except Exception as exc:  # a half-open proxy, a garbled handshake ...: keep trying, never die
-                log.warning("connection failed (%s: %s); retrying", type(exc).__name__, exc)
+                log.warning("connection failed (%s: %s); retrying", type(exc).__name__, exc, exc_info=True)
             finally:
                 self._disconnected()
             await asyncio.sleep(delay)

@@ -16,19 +16,18 @@ from __future__ import annotations
 import copy
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
 from typing import Any, Callable
 
-from pycrdt import Doc, Map, Text, TextEvent
+from pycrdt import Doc, TextEvent
 
 from resedit.collab import schema
-from resedit.collab.offsets import rebase, set_text
-from resedit.collab.order import key_between, keys_for_insert
-from resedit.model.edits import (HEADER_FIELDS, LIST_FIELDS, AppendHistory, Batch, DeleteClause, DropHistory,
-                                 Edit, EditError, InsertClause, MoveClause, SetField, SetList, SetText,
-                                 last_history_index)
+from resedit.collab.offsets import rebase
+from resedit.collab.order import key_between
+from resedit.collab.remote import changes_of, hints, patched
+from resedit.collab.writes import CrdtWriter, now_utc
+from resedit.model.edits import HEADER_FIELDS, LIST_FIELDS, Batch, Edit, EditError, SetList, SetText
 from resedit.model.edits import apply as apply_edit
-from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
+from resedit.model.paper import WorkingPaper
 from resedit.model.undo import COALESCE_SECONDS, UndoStep
 
 Listener = Callable[[Edit, str], None]
@@ -38,10 +37,6 @@ ROLES = ("edit", "sign", "read")
 
 class ReadOnlyError(EditError):
     """This peer joined as a signatory or the dais: its edits are refused."""
-
-
-def now_utc() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @dataclass
@@ -55,7 +50,7 @@ class Peer:
     offset: int = 0
 
 
-class SharedDocument:
+class SharedDocument(CrdtWriter):
     def __init__(self, doc: Doc | None = None, *, role: str = "edit", who: str = ""):
         if role not in ROLES:
             raise ValueError(f"unknown role {role}")
@@ -81,7 +76,12 @@ class SharedDocument:
         self._keep_paper = False
         self._tracking = False  # while a remote update applies: which texts changed, or more
         self._changed_texts: dict[str, str] = {}
+        self._deltas: dict[str, list] = {}
         self._structural = False
+        # What the last remote update did to each clause text: id -> (text before, changes as
+        # offsets.delta_changes gives them), so the editor rebases typing at the exact places.
+        self.remote_changes: dict[str, tuple[str, list[tuple[int, int, str]] | None]] = {}
+        self._cursor: tuple[str | None, int] = (None, 0)
         self._attach(doc or Doc())
 
     @classmethod
@@ -245,6 +245,7 @@ class SharedDocument:
 
     def set_cursor(self, clause_id: str | None, offset: int = 0) -> None:
         """Tell the others which clause this peer is on (a code-point offset, never a StickyIndex)."""
+        self._cursor = (clause_id, offset)
         if self.cursor_sink is not None:
             self.cursor_sink(clause_id, offset)
 
@@ -308,7 +309,7 @@ class SharedDocument:
         before = self.paper if self._listeners else None
         cached = self._paper
         self._origin, self._tracking = origin, True
-        self._changed_texts, self._structural = {}, False
+        self._changed_texts, self._structural, self._deltas = {}, False, {}
         try:
             self.doc.apply_update(update)
         finally:
@@ -316,11 +317,12 @@ class SharedDocument:
         self._paper = None
         if cached is not None and not self._structural:
             # Only clause texts changed (someone typing): patch a copy instead of rebuilding.
-            self._paper = _patched(cached, self._changed_texts)
+            self._paper = patched(cached, self._changed_texts)
         if self._listeners:
             # Listeners get an empty Batch ("re-read the paper"), not the changed clause, so an
             # editor that follows undo/redo edits does not pull its cursor to where others type.
-            self.remote_hints = _hints(before, self.paper)
+            self.remote_hints = hints(before, self.paper)
+            self.remote_changes = changes_of(before, self._deltas)
             self._changed(Batch(()), "remote")
         else:
             self.version += 1
@@ -348,6 +350,7 @@ class SharedDocument:
             if isinstance(event, TextEvent) and len(path) == 2 and path[1] == "body" \
                     and "deleted" not in self._clauses[path[0]]:  # a deleted clause's text decides if it shows
                 self._changed_texts[path[0]] = str(event.target)
+                self._deltas.setdefault(path[0], []).append(event.delta)
             else:
                 self._structural = True
 
@@ -360,157 +363,7 @@ class SharedDocument:
         for listener in list(self._listeners):
             listener(edit, origin)
 
-    # -- the mapping of each edit onto the CRDT (inside one transaction) ------------------
-    def _write(self, edit: Edit) -> None:
-        if isinstance(edit, SetText):
-            self._set_body(self._clauses[edit.clause_id], edit.text)
-        elif isinstance(edit, SetField):
-            self._meta[edit.field] = edit.value
-        elif isinstance(edit, SetList):
-            self._set_list(edit.field, list(edit.states))
-        elif isinstance(edit, InsertClause):
-            self._insert(edit.part, edit.parent_id, edit.index, edit.clause)
-        elif isinstance(edit, DeleteClause):
-            self._delete(edit.clause_id)
-        elif isinstance(edit, MoveClause):
-            self._move(edit)
-        elif isinstance(edit, AppendHistory):
-            rows = schema.history_rows(self._history)
-            at = len(rows) if edit.index is None else edit.index
-            entry = asdict(edit.entry)
-            if at < len(rows):
-                self._history.insert(rows[at][0], entry)
-            else:
-                self._history.append(entry)
-        elif isinstance(edit, DropHistory):
-            rows = schema.history_rows(self._history)
-            index = last_history_index([entry for _, entry in rows], edit.entry)
-            if index is None:  # validated against the paper first: only a schema break gets here
-                raise EditError(f"no such history entry: {edit.entry!r}")
-            del self._history[rows[index][0]]
-        elif isinstance(edit, Batch):
-            for sub in edit.edits:
-                self._write(sub)
-        else:
-            raise TypeError(f"not an edit: {edit!r}")
-
-    @staticmethod
-    def _set_body(row: Map, text: str) -> None:
-        body = row.get("body")
-        if isinstance(body, Text):
-            set_text(body, text)
-        else:  # written by a peer that did not follow the schema: start a fresh text
-            row["body"] = Text(text)
-
-    def _place_at(self, part: str, parent_id: str | None, index: int, exclude: str | None = None) -> dict:
-        tree = schema.layout(self._clauses)
-        siblings = [i for i in tree.siblings(part, parent_id) if i != exclude]
-        keys = [tree.rows[i].order for i in siblings]
-        key, rekeyed = keys_for_insert(keys, index)
-        for position, new_key in rekeyed.items():
-            row = self._clauses[siblings[position]]
-            row["place"] = {**row["place"], "order": new_key}
-        return {"part": part, "parent": parent_id, "order": key}
-
-    def _insert(self, part: str, parent_id: str | None, index: int, clause: Clause) -> None:
-        place = self._place_at(part, parent_id, index)
-        if clause.id in self._clauses:  # undoing a delete: revive the same clause in its new place
-            row = self._clauses[clause.id]
-            row["place"] = place
-            if "deleted" in row:
-                del row["deleted"]
-            self._set_body(row, clause.text)
-        else:
-            self._clauses[clause.id] = schema.clause_map(part, parent_id, place["order"], clause.text)
-        for i, child in enumerate(clause.children):
-            self._insert(part, clause.id, i, child)
-
-    def _delete(self, clause_id: str) -> None:
-        tree = schema.layout(self._clauses)
-        stack = [clause_id]
-        while stack:
-            current = stack.pop()
-            self._clauses[current]["deleted"] = tree.rows[current].text
-            stack.extend(tree.children.get((None, current), []))
-
-    def _move(self, edit: MoveClause) -> None:
-        self._clauses[edit.clause_id]["place"] = self._place_at(
-            edit.part, edit.parent_id, edit.index, exclude=edit.clause_id)
-
-    def _set_history(self, history: list[HistoryEntry]) -> None:
-        """Make the history read as `history`: keep the common start, replace the rest."""
-        rows = schema.history_rows(self._history)
-        keep = 0
-        while keep < min(len(rows), len(history)) and rows[keep][1] == history[keep]:
-            keep += 1
-        for index, _ in reversed(rows[keep:]):
-            del self._history[index]
-        for entry in history[keep:]:
-            self._history.append(asdict(entry))
-
-    def _set_list(self, name: str, states: list[str]) -> None:
-        target: Map = self._sponsors if name == "sponsors" else self._signatories
-        current = schema.ordered_states(target)
-        for state in current:
-            if state not in states:
-                del target[state]
-        kept = [s for s in current if s in states]
-        if kept != [s for s in states if s in kept]:
-            kept = []  # the order changed: give every state a fresh key
-        keys = {s: str(target[s].get("order", "")) if isinstance(target[s], dict) else "" for s in kept}
-        at = now_utc()
-        previous = None
-        for i, state in enumerate(states):
-            if state in keys:
-                previous = keys[state]
-                continue
-            upcoming = next((keys[s] for s in states[i + 1:] if s in keys), None)
-            previous = key_between(previous, upcoming)
-            entry = dict(target[state]) if state in target and isinstance(target[state], dict) \
-                else {"by": self.who, "at": at}
-            target[state] = {**entry, "order": previous}
-
 
 def _is_text_step(step: UndoStep) -> bool:
     return (isinstance(step.inverse, SetText) and isinstance(step.redo, SetText)
             and step.inverse.clause_id == step.redo.clause_id)
-
-
-def _patched(paper: WorkingPaper, texts: dict[str, str]) -> WorkingPaper | None:
-    """A copy of `paper` with new clause texts (None when a clause is not there: rebuild)."""
-    if not texts:
-        return paper
-    fresh = copy.copy(paper)
-    found = 0
-
-    def redo(clauses: list[Clause]) -> list[Clause]:
-        nonlocal found
-        out = []
-        for clause in clauses:
-            children = redo(clause.children)
-            if clause.id in texts or children is not clause.children:
-                found += clause.id in texts
-                clause = Clause(texts.get(clause.id, clause.text), children, clause.label, clause.line, clause.id)
-            out.append(clause)
-        return out if any(a is not b for a, b in zip(out, clauses)) else clauses
-
-    fresh.preamble, fresh.operative = redo(paper.preamble), redo(paper.operative)
-    return fresh if found == len(texts) else None
-
-
-def _hints(before: WorkingPaper | None, after: WorkingPaper) -> Batch:
-    """What a remote update changed, as edits the editor understands (texts, fields, lists)."""
-    if before is None:
-        return Batch(())
-    hints: list[Edit] = []
-    old = {c.id: c.text for _, _, _, c in before.clauses()}
-    for _, _, _, clause in after.clauses():
-        if clause.id in old and old[clause.id] != clause.text:
-            hints.append(SetText(clause.id, clause.text))
-    for name in HEADER_FIELDS:
-        if getattr(before, name) != getattr(after, name):
-            hints.append(SetField(name, getattr(after, name)))
-    for name in LIST_FIELDS:
-        if getattr(before, name) != getattr(after, name):
-            hints.append(SetList(name, tuple(getattr(after, name))))
-    return Batch(tuple(hints))

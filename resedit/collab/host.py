@@ -97,6 +97,11 @@ class Host:
 
     # -- handshake: nothing of the paper flows before this says yes ---------------------------
     def _check(self, connection: ServerConnection, request):
+        from resedit.web import http as web  # the browser page and its socket (issue 17)
+
+        answer = web.route(self, connection, request)
+        if answer is not web.PASS:
+            return answer
         role = role_for(self.secret, self.paper_id, request.headers.get(KEY_HEADER))
         if role is None:
             log.warning("refused a connection without a valid key")
@@ -116,6 +121,10 @@ class Host:
 
     # -- one connection ----------------------------------------------------------------------
     async def _serve(self, socket: ServerConnection) -> None:
+        if getattr(socket, "resedit_web", False):  # a browser: it joins through its own bridge
+            from resedit.web.bridge import serve_browser
+
+            return await serve_browser(self, socket)
         conn = _Conn(socket, Peer(next(self._ids), socket.resedit_name, socket.resedit_role))
         self.conns[socket] = conn
         log.info("peer %d (%s) joined as %s", conn.peer.id, conn.peer.name, conn.peer.role)

@@ -17,27 +17,33 @@ def byte_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-8"))
 
 
-def splice(old: str, new: str) -> tuple[int, int, str]:
+def splice(old: str, new: str, cursor: int | None = None) -> tuple[int, int, str]:
     """The smallest single change turning `old` into `new`: (start, end, inserted), in code points.
 
     Keeping the unchanged prefix and suffix out of the change is what lets two people typing in
-    the same clause both keep their words.
+    the same clause both keep their words. `cursor` (where the typist's cursor is in `new`)
+    places an insertion that could go in several places (a space typed next to a space) where
+    it was typed, so the shared text anchors it after the typist's own characters.
     """
     limit = min(len(old), len(new))
     start = 0
     while start < limit and old[start] == new[start]:
         start += 1
+    grown = len(new) - len(old)
+    if cursor is not None and grown > 0 and 0 <= cursor - grown < start \
+            and new[cursor:] == old[cursor - grown:]:
+        return cursor - grown, cursor - grown, new[cursor - grown:cursor]
     tail = 0
     while tail < limit - start and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
         tail += 1
     return start, len(old) - tail, new[start:len(new) - tail]
 
 
-def set_text(ytext: Text, new: str) -> None:
+def set_text(ytext: Text, new: str, cursor: int | None = None) -> None:
     """Make `ytext` read `new` by deleting and inserting only what differs (must be in a transaction)."""
     new.encode("utf-8")  # a lone surrogate cannot be stored: fail before touching the document
     old = str(ytext)
-    start, end, inserted = splice(old, new)
+    start, end, inserted = splice(old, new, cursor)
     at = byte_offset(old, start)
     if end > start:
         length = len(old[start:end].encode("utf-8"))
@@ -84,3 +90,39 @@ def rebase(base: str, mine: str, current: str) -> str:
         else:
             return mine
     return current[:start + shift] + inserted + current[end + shift:]
+
+
+def delta_changes(old: str, delta: list[dict]) -> list[tuple[int, int, str]] | None:
+    """A pycrdt TextEvent delta (UTF-8 byte counts) as (start, end, inserted) changes of `old`
+    in code points, in order; None when it does not fit `old`."""
+    changes: list[tuple[int, int, str]] = []
+    data = old.encode("utf-8")
+    at = 0  # byte offset in old
+
+    def points(offset: int) -> int:
+        return len(data[:offset].decode("utf-8"))
+
+    try:
+        for op in delta:
+            if "retain" in op:
+                at += int(op["retain"])
+            elif "delete" in op:
+                start = points(at)
+                at += int(op["delete"])
+                changes.append((start, points(at), ""))
+            elif "insert" in op and isinstance(op["insert"], str):
+                changes.append((points(at), points(at), op["insert"]))
+            else:
+                return None
+    except UnicodeDecodeError:
+        return None
+    if at > len(data):
+        return None
+    merged: list[tuple[int, int, str]] = []
+    for start, end, text in changes:  # an insert right after a delete at one place: one change
+        if merged and merged[-1][1] == start and (not merged[-1][2] or start == end):
+            s0, _, t0 = merged[-1]
+            merged[-1] = (s0, end, t0 + text)
+        else:
+            merged.append((start, end, text))
+    return merged

@@ -105,10 +105,30 @@ def _slid_left(base: str, side: _Side) -> _Side:
     return side
 
 
-def rebase(base: str, mine: str, theirs: str, cursor: int | None = None) -> Merged:
+def _exact(base: str, theirs: str, changes: list[tuple[int, int, str]] | None) -> _Side | None:
+    """The side given as changes, or None when they do not turn `base` into `theirs`."""
+    if changes is None:
+        return None
+    side, pieces, at = _Side({}, set()), [], 0
+    for start, end, text in changes:
+        if not at <= start <= end <= len(base):
+            return None
+        pieces += [base[at:start], text]
+        if text:
+            side.inserts[start] = side.inserts.get(start, "") + text
+        side.deleted.update(range(start, end))
+        at = end
+    return side if "".join(pieces) + base[at:] == theirs else None
+
+
+def rebase(base: str, mine: str, theirs: str, cursor: int | None = None,
+           their_changes: list[tuple[int, int, str]] | None = None) -> Merged:
     """`mine` and `theirs`, both changes of `base`, merged; `cursor` (into `mine`) mapped into it.
 
-    A cursor of None maps to the end of the merged text's counterpart of `mine`'s end.
+    A cursor of None means the end of `mine`. `their_changes`, when known (the shared document
+    says exactly what arrived), are the changes base -> theirs as (start, end, inserted) in
+    `base` code points, in order: then where they were made is not guessed from the texts
+    (which cannot tell which of two equal spaces someone typed).
     """
     if cursor is None:
         cursor = len(mine)
@@ -116,7 +136,7 @@ def rebase(base: str, mine: str, theirs: str, cursor: int | None = None) -> Merg
         raise IndexError(f"cursor {cursor} outside a text of {len(mine)} characters")
     if theirs == base or mine == theirs:
         return Merged(mine, cursor)
-    local, remote = _diff(base, mine), _diff(base, theirs)
+    local, remote = _diff(base, mine), _exact(base, theirs, their_changes) or _diff(base, theirs)
     touched = [*local.inserts, *local.deleted, *remote.inserts, *remote.deleted]
     lo, hi = min(touched), max(touched)  # slots outside lo..hi are base, unchanged on both sides
     out: list[str] = [base[:lo]]

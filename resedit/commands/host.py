@@ -16,6 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--advertise", metavar="ADDR", help="the address to put in the links (default: guessed)")
     parser.add_argument("--headless", action="store_true", help="only serve; do not open the editor")
     parser.add_argument("--no-nlp", action="store_true", help="editor: structural checks only")
+    parser.add_argument("--no-qr", action="store_true", help="print the browser links without QR codes")
 
 
 def parse_bind(text: str) -> tuple[str, int]:
@@ -46,6 +47,18 @@ def room_address() -> str:
         return "127.0.0.1"
     finally:
         probe.close()
+
+
+def print_browser_link(link, out, qr: bool) -> None:
+    """The same role's link for a browser (issue 17), and its QR code where the terminal can show it."""
+    from resedit.web.http import browser_url
+    from resedit.web.qr import qr_text
+
+    url = browser_url(link)
+    print(f"    browser: {url}", file=out)
+    code = qr_text(url, getattr(out, "encoding", None)) if qr else None
+    if code:
+        print("\n".join("    " + line for line in code.splitlines()), file=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
             print("Only this computer can join; use --bind 0.0.0.0:8765 to host on the room network.", file=out)
         for role, link in host.links(shown).items():
             print(f"  {ROLE_NAMES[role]}:\n    resedit join '{link}'", file=out)
+            print_browser_link(link, out, qr=not args.no_qr)
         print("Keep the links private: anyone with one can join with that role.", file=out, flush=True)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

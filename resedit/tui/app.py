@@ -175,11 +175,11 @@ class ResEditApp(App):
             self.call_from_thread(callback, *args)
 
     def _peers_changed(self) -> None:
-        if self.editor.is_mounted:
+        if self.editor.ready:
             self.editor.lint_updated()
 
     def _findings_arrived(self) -> None:
-        if self.editor.is_mounted:
+        if self.editor.ready:
             self.editor.lint_updated()
 
     # ---- commands shared by keys and the palette -----------------------------------------

@@ -21,7 +21,7 @@ from textual.widgets import OptionList, TextArea
 
 from resedit.editor import outline
 from resedit.tui.keys import bindings
-from resedit.tui.placing import PaperIndex, WordCount, shift_offset, touched
+from resedit.tui.placing import PaperIndex, WordCount, touched
 from resedit.tui.screens.editor_actions import EditorActions
 from resedit.tui.placing import apply_suggestion  # noqa: F401  (where tests and callers find it)
 from resedit.tui.widgets.clause_editor import ClauseEditor
@@ -54,6 +54,8 @@ class EditorScreen(EditorActions, Screen):
         self.current: str | None = None  # a clause id or "field:<name>"
         self._redraw_pending = False
         self._structure_changed = True
+        self.ready = False  # co-drafting peers and findings may arrive before on_mount: they wait
+        self._synced: tuple[str | None, str] = (None, "")  # the clause text the editor last agreed with
         self._index: PaperIndex | None = None
         self._words = WordCount()
         self._last_find = ""
@@ -76,6 +78,7 @@ class EditorScreen(EditorActions, Screen):
         rows = self.index.rows
         self.go_to(rows[0].key if rows else "field:topic")
         self.redraw(structure=True)
+        self.ready = True
 
     @property
     def paper(self):
@@ -102,6 +105,7 @@ class EditorScreen(EditorActions, Screen):
         self.current = key
         editor = self.editor
         text = self._text_of(key)
+        self._synced = (key, text)
         if editor.text != text:
             editor.load_text(text)
         row = self.index.by_key.get(key)
@@ -177,15 +181,19 @@ class EditorScreen(EditorActions, Screen):
             return
         key, text = self.current, self.editor.text
         if key is None or text == self._text_of(key):
+            self._synced = (key, text)
             return
+        if self._synced[0] == key and self._text_of(key) != self._synced[1]:
+            return self._rebase_typing()  # changed by someone else since: never type over it
         if "\n" in text:  # pasted line breaks: a clause is one paragraph
             text = " ".join(text.split("\n"))
         if key.startswith("field:"):
             self.session.document.apply(SetField(key.removeprefix("field:"), text),
                                         coalesce=("field", key))
         elif key in self.index.by_key:
+            self.publish_cursor()  # first: co-drafting anchors the typing where the cursor is
             self.session.document.apply(SetText(key, text), coalesce=("text", key))
-            self.publish_cursor()
+        self._synced = (key, self._text_of(key))
 
     def flush_typing(self) -> None:
         """Apply typing whose Changed message has not been handled yet, before another edit."""
@@ -298,10 +306,23 @@ class EditorScreen(EditorActions, Screen):
             rows = self.index.rows
             self.go_to(rows[-1].key if rows else "field:topic")
         elif self.current and self.editor.text != self._text_of(self.current):
-            old, new = self.editor.text, self._text_of(self.current)
-            offset = shift_offset(old, new, self.editor.offset)
-            self.editor.load_text(new)
-            self.editor.set_offset(offset)
+            self._rebase_typing(getattr(self.session.document, "remote_changes", {}).get(self.current))
+
+    def _rebase_typing(self, exact: tuple | None = None) -> None:
+        """Someone else changed the clause being typed in: typing not yet applied (its Changed
+        message still queued) is rebased onto their change, then applied; the cursor stays at
+        the end of one's own typing. Reloading the document's text would lose those keystrokes."""
+        from resedit.collab.rebase import rebase
+
+        key, mine, theirs = self.current, self.editor.text, self._text_of(self.current)
+        base = self._synced[1] if self._synced[0] == key else mine
+        changes = exact[1] if exact is not None and exact[0] == base else None
+        merged = rebase(base, mine, theirs, self.editor.offset, changes)
+        self.editor.load_text(merged.text)
+        self.editor.set_offset(merged.cursor)
+        self._synced = (key, theirs)
+        if merged.text != theirs and not self.editor.read_only:
+            self._typed()  # now based on their text: applies only one's own typing
 
     def _relint_and_redraw(self) -> None:
         self._redraw_pending = False
