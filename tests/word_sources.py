@@ -166,7 +166,7 @@ def libreoffice_convert(source: Path, out_dir: Path, target: str = "docx:MS Word
     command += ["--convert-to", target, "--outdir", str(out_dir), str(source)]
     subprocess.run(command, check=True, capture_output=True, timeout=180,
                    env={**os.environ, "HOME": str(out_dir)})
-    produced = out_dir / (source.stem + "." + target.split(":")[0])
+    produced = out_dir / (source.stem + "." + target.split(":", 1)[0])
     assert produced.exists(), f"LibreOffice wrote no {produced.name}"
     return produced
 

@@ -192,8 +192,14 @@ def _doubled(text: str) -> list:
 _DOUBLE_END = re.compile(r"[.;:,]\s*([.;:,])\s*$")
 
 
+# A full stop that closes an abbreviation ("Washington, D.C.,", "etc.;") is not an ending mark.
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)*\b[A-Za-z]$|\b(?:etc|e\.g|i\.e|Inc|Ltd|Co|No|vol)$")
+
+
 def _double_end(text: str) -> list:
     m = _DOUBLE_END.search(text)
+    if m and m.group(0).lstrip().startswith(".") and _ABBREVIATION.search(text[:m.start()]):
+        return []
     return [(m.start(), m.end(), {"found": m.group(0).strip()}, [m.group(1)])] if m else []
 
 
