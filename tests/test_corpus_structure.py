@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_data import corpus_paths
 
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.lint import lint, load_rules
-from shared_data import corpus_paths
 
 
 def body(path: Path) -> str:

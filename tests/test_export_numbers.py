@@ -11,12 +11,12 @@ import subprocess
 import docx
 import pytest
 from docx.text.paragraph import Paragraph
+from word_sources import libreoffice_convert, soffice
 
 from resedit.cli import main
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.lint import lint
-from word_sources import libreoffice_convert, soffice
 
 WRONG = """Committee: CCPCJ
 Sponsors: Ghana, Peru, Norway, Chile, Kenya, Japan, Mexico, Nigeria

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from shared_data import CORPUS
 
 from resedit.cli import main
 from resedit.committees import load_committee
@@ -13,8 +13,6 @@ from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
 from resedit.lint.kinds.mandate.checks import CHECKS
 from resedit.lint.kinds.mandate.parse import quoted_spans
-from shared_data import CORPUS
-
 
 OVERREACH = {  # clause -> the rule that must flag it
     "Decides that Member States shall criminalize trafficking in persons for the purpose of organ removal;": "MAN001",

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from browser_net import HostedBloc, active, choose_clause, chromium_driver, wait_until
+
 from resedit.model.edits import SetText
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,6 @@ from pathlib import Path
 import docx
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
-
 from docx_build import W, add_word_numbering, number
 
 HEADER = [("Code", "CCPCJ/2/3"),

@@ -161,7 +161,7 @@ def write_docx_bytes(paper: WorkingPaper) -> bytes:
 
 
 def write_docx(paper: WorkingPaper, path) -> None:
-    from resedit.formats import atomic_write
+    from resedit.formats.atomic import atomic_write
 
     atomic_write(path, write_docx_bytes(paper))
 

@@ -3,7 +3,8 @@ pinned model), so re-linting after a one-clause edit recomputes only that clause
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Callable, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 T = TypeVar("T")
 _MEMO: OrderedDict = OrderedDict()

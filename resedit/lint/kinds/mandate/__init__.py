@@ -8,7 +8,7 @@ suggests wording within the mandate as replacement text for the flagged opening 
 """
 from __future__ import annotations
 
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.kinds.mandate.checks import CHECKS, Match
 from resedit.lint.kinds.mandate.parse import DECIDE_LIKE, ClauseView
