@@ -19,8 +19,7 @@ from pathlib import Path
 
 from resedit.committees import load_committee
 from resedit.formats import read_paper
-from resedit.lint import lint, load_rules
-from resedit.lint import memo
+from resedit.lint import lint, load_rules, memo
 from resedit.model import Clause, WorkingPaper
 from resedit.nlp import Annotator, load_annotator
 
@@ -101,7 +100,8 @@ def main() -> None:
               f"{r['full'] / r['bare']:>6.2f} {r['relint'] * 1000:>6.1f}ms {r['relint'] / r['full']:>6.3f} "
               f"{r['peak'] / 2**20:>14.1f}MiB   (medians: {r['bare_median'] * 1000:.0f} / "
               f"{r['full_median'] * 1000:.0f} ms; re-lint without an edit {r['noedit'] * 1000:.1f} ms)")
-    print(f"peak RSS of the process (model loaded): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of the process (model loaded): {peak:.0f} MiB")
     print(f"rules: {len(rules)} (all families); targets: full/bare <= 1.25, re-lint/full <= 0.05")
 
 

@@ -11,12 +11,12 @@ import json
 import os
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from resedit import formats
-from resedit.model.paper import WorkingPaper
 from resedit.formats.native import paper_from_dict, paper_to_dict
+from resedit.model.paper import WorkingPaper
 
 SUFFIX = ".resedit-journal"
 
@@ -30,7 +30,7 @@ def journal_path(paper_path: Path | None) -> Path:
     if paper_path is not None:
         paper_path = Path(paper_path).resolve()
         return paper_path.with_name(f".{paper_path.name}{SUFFIX}")
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return state_dir() / f"new-{stamp}-{os.getpid()}{SUFFIX}"
 
 
@@ -39,10 +39,15 @@ def atomic_write(path: Path, data: bytes) -> None:
     formats.atomic_write(path, data)
 
 
+def fields(source: Path | None) -> dict:
+    """The journal's own fields (the paper goes under "paper")."""
+    return {"journal": 1, "source": str(source) if source else None,
+            "at": datetime.now(UTC).isoformat(timespec="seconds")}
+
+
 def encode(paper: WorkingPaper, source: Path | None) -> bytes:
-    return json.dumps({"journal": 1, "source": str(source) if source else None,
-                       "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       "paper": paper_to_dict(paper)}, ensure_ascii=False).encode("utf-8")
+    return json.dumps({**fields(source), "paper": paper_to_dict(paper)},
+                      ensure_ascii=False).encode("utf-8")
 
 
 def read_journal(path: Path) -> tuple[WorkingPaper, str, str | None] | None:

@@ -3,11 +3,12 @@ pinned model), so re-linting after a one-clause edit recomputes only that clause
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Callable, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 T = TypeVar("T")
 _MEMO: OrderedDict = OrderedDict()
-LIMIT = 16384
+LIMIT = 131072  # ~10 analyses per clause: a 5,000-clause paper must fit, or every re-lint redoes all
 
 
 def memo(key: Hashable, compute: Callable[[], T]) -> T:

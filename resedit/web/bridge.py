@@ -11,7 +11,7 @@ as the terminal editor does) and the host gets it as a CRDT update.
 Browser -> host: hello {key, name, client}, edit {clause, base, text, seq}, presence {clause,
 offset}, sign {state}, comment {clause, text}. Host -> browser: welcome {role, you, name},
 paper {...web.view}, lint {findings, sponsorship}, peers, comments, ack {seq, clause, text},
-sign-refused {reason}, error {reason}. An edit is acked once the host has stored it durably.
+signed {state}, sign-refused / comment-refused / error {reason}. An edit is acked once the host has stored it durably.
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from websockets.exceptions import ConnectionClosed
 
 from resedit.collab import protocol
 from resedit.collab.document import SharedDocument
-from resedit.collab.rebase import rebase
 from resedit.collab.link import decode_name, role_for, wire_logger
+from resedit.collab.rebase import rebase
 from resedit.model.edits import EditError, SetText
 from resedit.sponsorship.changes import Refused
 from resedit.web.view import lint_view, paper_view
@@ -130,8 +130,10 @@ class BrowserPeer:
                 self._send({"t": "peers", "peers": command.get("peers", [])})
             elif what == "ack":
                 self._acked(int(command.get("n", 0)))
-            elif what in ("sign-refused", "refused"):
+            elif what in ("sign-refused", "refused", "comment-refused"):
                 self._send({"t": what, "reason": str(command.get("reason", ""))})
+            elif what == "signed":
+                self._send({"t": "signed", "state": str(command.get("state", ""))})
 
     def _acked(self, stored: int) -> None:
         self.stored = max(self.stored, stored)
@@ -189,15 +191,15 @@ class BrowserPeer:
             except EditError as exc:
                 self._send({"t": "error", "reason": str(exc)})
         elif what == "comment":
+            # Always as a command, whatever the role: the host applies it under its comment limits.
             clause = message.get("clause")
-            try:
-                self.document.comment(clause if isinstance(clause, str) else None, str(message.get("text", ""))[:2000])
-            except EditError as exc:
-                self._send({"t": "error", "reason": str(exc)})
+            self._to_host(protocol.control({"t": "comment", "clause": clause if isinstance(clause, str) else None,
+                                            "text": str(message.get("text", ""))[:4000]}))
 
     def _edit(self, message: dict) -> None:
-        clause_id, base, text, seq = message.get("clause"), message.get("base"), message.get("text"), message.get("seq")
-        if not (isinstance(clause_id, str) and isinstance(base, str) and isinstance(text, str) and isinstance(seq, int)):
+        clause_id, base = message.get("clause"), message.get("base")
+        text, seq = message.get("text"), message.get("seq")
+        if not (all(isinstance(v, str) for v in (clause_id, base, text)) and isinstance(seq, int)):
             self._send({"t": "error", "reason": "malformed edit"})
             return
         seen = _seen(self.host)
@@ -268,7 +270,7 @@ async def serve_browser(host, socket: ServerConnection) -> None:
     try:
         raw = await asyncio.wait_for(socket.recv(), HELLO_SECONDS)
         hello = json.loads(raw) if isinstance(raw, str) and len(raw) < 4096 else None
-    except (asyncio.TimeoutError, ConnectionClosed, ValueError):
+    except (TimeoutError, ConnectionClosed, ValueError):
         hello = None
     if not isinstance(hello, dict) or hello.get("t") != "hello":
         await socket.close(CLOSE_KEY, "say hello with the key first")
