@@ -58,6 +58,7 @@ class ClauseView:
     kids: dict[int, list[Token]] = field(default_factory=dict)  # head index -> children
     trees: dict[int, list[Token]] = field(default_factory=dict)  # memoized subtrees
     actors: list[Token] | None = None  # memoized actor_verbs()
+    acts: dict = field(default_factory=dict)  # part -> the committee's acts (signals.py)
 
     @classmethod
     def of(cls, ann: Annotation, committee_acts: bool = True, decided: bool = False) -> ClauseView:
