@@ -110,7 +110,6 @@ def test_libreoffice_converted_web_page_with_automatic_lists(tmp_path, txt_paper
 def _page_header_table_paper(path):
     """The header as a table in Word's page header (repeated on every page), the clauses below."""
     import docx
-
     from word_sources import HEADER, OPENING, PREAMBLE
 
     document = docx.Document()
@@ -142,8 +141,9 @@ def test_header_table_in_the_page_header_keeps_paragraph_numbers(tmp_path):
 
 
 def test_review_comments_of_a_page_header_paper_sit_on_their_paragraphs(tmp_path, capsys):
-    from resedit.cli import main
     from test_export_numbers import _comments_by_paragraph
+
+    from resedit.cli import main
 
     papers, out = tmp_path / "papers", tmp_path / "out"
     papers.mkdir()
