@@ -97,7 +97,8 @@ async def latency(peers: list[Client], edits: int) -> tuple[list[float], list[fl
 
         def listener_for(i: int):
             def heard(edit, origin):
-                if i not in seen and origin == "remote" and readers[i].document.paper.find(clause).text.endswith(marker):
+                text = readers[i].document.paper.find(clause).text
+                if i not in seen and origin == "remote" and text.endswith(marker):
                     seen[i] = time.perf_counter()
                     if len(seen) == len(readers):
                         done.set()
@@ -194,7 +195,8 @@ async def converge(peers: list[Client], operations: int) -> tuple[float, float]:
             at = rng.randint(0, len(clause.text))
             document.apply(SetText(clause.id, clause.text[:at] + rng.choice("aé😀 ") + clause.text[at:]))
         elif roll < 0.93:
-            document.apply(InsertClause("operative", None, rng.randint(0, len(document.paper.operative)), Clause("new ✓")))
+            at = rng.randint(0, len(document.paper.operative))
+            document.apply(InsertClause("operative", None, at, Clause("new ✓")))
         else:
             top = document.paper.operative
             moving = rng.choice(top)

@@ -17,16 +17,15 @@ Run: uv run python benchmarks/bench_nlp_lint.py [--long-only | --short-only]
 from __future__ import annotations
 
 import resource
-import sys
 import statistics
+import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 from resedit.committees import load_committee
 from resedit.formats import read_paper
-from resedit.lint import lint, load_rules
-from resedit.lint import memo
+from resedit.lint import lint, load_rules, memo
 from resedit.model import Clause, WorkingPaper
 from resedit.nlp import Annotator, load_annotator
 
@@ -148,7 +147,8 @@ def main() -> None:
         short_rows(nlp, rules, committee, pre, ops)
     if "--short-only" not in sys.argv:
         long_rows(nlp, rules, committee, pre, ops)
-    print(f"peak RSS of the process (model loaded): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of the process (model loaded): {peak:.0f} MiB")
 
 
 def short_rows(nlp, rules, committee, pre, ops) -> None:

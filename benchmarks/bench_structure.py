@@ -24,7 +24,8 @@ def sixty_clause_paper() -> WorkingPaper:
     operative = []
     for n in range(1, 41):
         children = [Clause(f"Strengthening national legislation in area {k};") for k in range(3)] if n % 8 == 0 else []
-        text = "Urges Member States to:" if children else f"Urges Member States to consider measure {n} against trafficking;"
+        text = ("Urges Member States to:" if children
+                else f"Urges Member States to consider measure {n} against trafficking;")
         operative.append(Clause(text, children=children))
     operative[-1].text = "Decides to remain actively seized of the matter."
     return WorkingPaper(code="CCPCJ/1/1", committee="CCPCJ", topic="Trafficking",

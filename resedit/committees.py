@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from resedit.datafile import read_yaml
 from resedit.errors import DataFileError, ResEditError
 from resedit.paths import lexicon_dir

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 from resedit.datafile import read_yaml
 from resedit.errors import DataFileError
 from resedit.paths import lexicon_dir

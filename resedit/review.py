@@ -12,9 +12,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable, Iterable
 
 from resedit.errors import ResEditError
 from resedit.model.diagnostic import CATEGORIES, SEVERITIES, subclause_label

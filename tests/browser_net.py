@@ -9,7 +9,6 @@ import threading
 import time
 
 import pytest
-
 from collab_net import Bloc
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -23,7 +23,7 @@ class C:
     """A clause to write: text, sub-clauses."""
 
     text: str
-    children: list["C"] = field(default_factory=list)
+    children: list[C] = field(default_factory=list)
 
 
 HEADER = {"Code": "CCPCJ/1/1",

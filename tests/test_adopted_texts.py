@@ -9,11 +9,11 @@ that each is still reported (the rule is right there) and counts only the rest.
 from __future__ import annotations
 
 import pytest
+from shared_data import corpus_paths
 
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.lint import lint, load_rules
-from shared_data import corpus_paths
 
 MINE = ("opener", "style", "citation")
 # file -> (code, flagged text) the copy has where the official text reads as UN style requires.

@@ -138,7 +138,7 @@ def test_malformed_rules_file_names_file_and_line(tmp_path):
     shutil.copytree(ROOT / "lexicon", data / "lexicon")
     rules = (ROOT / "clause_rules.yaml").read_text(encoding="utf-8")
     lines = rules.splitlines()
-    index = next(i for i, l in enumerate(lines) if "severity: error" in l)
+    index = next(i for i, line in enumerate(lines) if "severity: error" in line)
     lines[index] = lines[index].replace("error", "fatal")
     (data / "clause_rules.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "resedit.cli", "check", str(EXAMPLE)],

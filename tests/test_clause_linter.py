@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_data import corpus_paths
 
 from resedit.cli import main
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
-from shared_data import corpus_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 MINE = ("opener", "style", "citation")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collab_net import Bloc, run, sample_paper, start_host
+
 from resedit.cli import main
 from resedit.collab.link import parse_link
 from resedit.formats import read_paper

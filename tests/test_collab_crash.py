@@ -7,9 +7,11 @@ import signal
 import time
 
 from collab_net import Bloc, run, same, sample_paper, start_host
+
 from resedit.collab.link import parse_link
 from resedit.formats.text import write_text
 from resedit.model.edits import SetText
+
 
 def test_host_killed_with_sigkill_restarts_from_its_copy_losing_nothing_acknowledged(tmp_path):
     paper_file = tmp_path / "paper.txt"

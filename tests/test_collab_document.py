@@ -13,8 +13,18 @@ from resedit.collab.document import ReadOnlyError, SharedDocument
 from resedit.collab.offsets import byte_offset, set_text, splice
 from resedit.collab.order import key_between, keys_for_insert
 from resedit.formats import read_paper
-from resedit.model.edits import (AppendHistory, Batch, DeleteClause, DropHistory, EditError, InsertClause,
-                                 MoveClause, SetField, SetList, SetText)
+from resedit.model.edits import (
+    AppendHistory,
+    Batch,
+    DeleteClause,
+    DropHistory,
+    EditError,
+    InsertClause,
+    MoveClause,
+    SetField,
+    SetList,
+    SetText,
+)
 from resedit.model.edits import apply as model_apply
 from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
 from resedit.sponsorship.changes import Refused

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 
 from collab_net import Bloc, run, same
+
 from resedit.model.edits import SetText
 from resedit.tui.app import make_app
 

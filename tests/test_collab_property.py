@@ -6,10 +6,10 @@ import asyncio
 import os
 import re
 
+from collab_net import Bloc, run, same
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collab_net import Bloc, run, same
 from resedit.collab.store import CopyStore
 from resedit.model.edits import DeleteClause, EditError, InsertClause, MoveClause, SetText
 from resedit.model.paper import Clause

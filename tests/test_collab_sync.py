@@ -5,12 +5,13 @@ import asyncio
 import logging
 
 import pytest
+from collab_net import Bloc, run, same
 from pycrdt import create_update_message
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from collab_net import Bloc, run, same
 from resedit.collab import protocol
+from resedit.collab.document import ReadOnlyError
 from resedit.collab.link import ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADER, parse_link, wire_logger
 from resedit.collab.merge import merge_copies
 from resedit.collab.schema import FORMAT_VERSION
@@ -215,7 +216,7 @@ def test_signatories_sign_by_command_and_the_dais_comments(tmp_path):
             dais = await bloc.join(role="read", name="Dais")
             signer.document.sign("Kenya")
             dais.document.comment(host.document.paper.operative[1].id, "Cite the resolution, s'il vous plaît")
-            with pytest.raises(Exception):
+            with pytest.raises(ReadOnlyError, match="does not sign"):
                 dais.document.sign("France")
             await asyncio.sleep(0.3)
             await bloc.settle()

@@ -8,6 +8,7 @@ import random
 import re
 
 from collab_net import Bloc, run, same
+
 from resedit.tui.app import make_app
 
 

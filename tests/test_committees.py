@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
+from shared_data import GUIDE
 
 from resedit.committees import all_committees, load_committee
 from resedit.errors import DataFileError, ResEditError
 from resedit.paths import data_root
-from shared_data import GUIDE
 
 REQUIRED = {"CCPCJ", "SC", "GA", "GA3", "ECOSOC", "CND", "HRC"}
 

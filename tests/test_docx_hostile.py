@@ -9,8 +9,8 @@ import zipfile
 
 import docx
 import pytest
-
 from docx_build import add_word_numbering, build, number
+
 from resedit.errors import InputError
 from resedit.formats import read_paper
 from resedit.formats.docx_safety import MAX_FILE_BYTES
@@ -25,9 +25,10 @@ def good_docx(tmp_path_factory) -> bytes:
     return path.read_bytes()
 
 
-def rezip(good: bytes, replace: dict[str, bytes] = {}, add: dict[str, bytes] = {},
+def rezip(good: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
           stored: bool = False) -> bytes:
     """The good document with some parts replaced or added."""
+    replace, add = replace or {}, add or {}
     out = io.BytesIO()
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", method) as dst:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.oxml import parse_xml
-
 from docx_build import HEADER, OPERATIVE, PREAMBLE, C, W, add_word_numbering, build, number, twin_text
+
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.formats.text import read_text

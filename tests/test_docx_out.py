@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 from defusedxml import ElementTree as SafeET
-
 from docx_build import twin_text
+from shared_data import CORPUS, corpus_names
+
 from resedit.cli import main
 from resedit.formats import read_paper, write_paper
 from resedit.formats.docx_out import opener_length
 from resedit.formats.text import read_text, write_text
 from resedit.model import HistoryEntry
-from shared_data import CORPUS, corpus_names
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

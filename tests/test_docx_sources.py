@@ -5,13 +5,20 @@ from __future__ import annotations
 import os
 
 import pytest
+from word_sources import (
+    OPERATIVE,
+    google_docs_like,
+    libreoffice_convert,
+    paper_html,
+    paper_text,
+    soffice,
+    word_list_styles,
+)
 
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.formats.text import write_text
 from resedit.lint import lint
-from word_sources import (OPERATIVE, google_docs_like, libreoffice_convert, paper_html, paper_text,
-                          soffice, word_list_styles)
 
 needs_libreoffice = pytest.mark.skipif(
     soffice() is None and os.environ.get("CI") != "true",

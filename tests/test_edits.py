@@ -5,8 +5,19 @@ import copy
 
 import pytest
 
-from resedit.model.edits import (AppendHistory, Batch, DeleteClause, DropHistory, EditError, InsertClause,
-                                 MoveClause, SetField, SetList, SetText, apply)
+from resedit.model.edits import (
+    AppendHistory,
+    Batch,
+    DeleteClause,
+    DropHistory,
+    EditError,
+    InsertClause,
+    MoveClause,
+    SetField,
+    SetList,
+    SetText,
+    apply,
+)
 from resedit.model.paper import Clause, HistoryEntry, WorkingPaper
 
 KENYA = HistoryEntry("2026-11-28T14:00:00Z", "ana", "add", "Kenya", "sponsor")

@@ -3,7 +3,6 @@ model), every word is one the spelling check knows, and the data files carry the
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 

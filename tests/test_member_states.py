@@ -69,7 +69,7 @@ def test_edge_cases_and_official_spellings(name, group):
 
 def test_edge_cases_are_documented_in_the_file():
     text = STATES_FILE.read_text(encoding="utf-8")
-    header = "\n".join(l for l in text.splitlines() if l.startswith("#"))
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     for needed in ("Source", "un.org/en/about-us/member-states", "dgacm", "Türkiye", "Kiribati",
                    "Israel", "United States"):
         assert needed in header, needed
@@ -92,7 +92,7 @@ def test_every_variant_resolves_to_a_listed_state():
 def test_no_variant_repeats_what_folding_already_does():
     """Rows like "Turkiye" or "The Gambia" would be dead weight: folding handles them."""
     names = {fold(r[0]) for r in _data_rows(STATES_FILE)}
-    for variant, official in ((r[0], r[1]) for r in _data_rows(VARIANTS_FILE)):
+    for variant, _official in ((r[0], r[1]) for r in _data_rows(VARIANTS_FILE)):
         assert fold(variant) not in names, variant
 
 

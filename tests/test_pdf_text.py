@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from pdf_texts import CLEAN_CLAUSES, NO_ORGAN_LINE, PAGED, WRAPPED, WRAPPED_CLAUSES
 
 from resedit.committees import load_committee
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
-from pdf_texts import CLEAN_CLAUSES, NO_ORGAN_LINE, PAGED, WRAPPED, WRAPPED_CLAUSES
 
 FOOTNOTE_NUMBER = re.compile(r"(?<=[,;.])\d{1,2}$")  # "Property,1": the reference stays in the text
 

@@ -5,8 +5,8 @@ import io
 
 import pytest
 from docx2python import docx2python
-
 from docx_build import HEADER, OPERATIVE, PREAMBLE, C, build, twin_text
+
 from resedit.cli import main
 from resedit.committees import load_committee
 from resedit.formats import read_paper

@@ -1,15 +1,13 @@
 """Style rules: Member States, UN spelling, acronyms, first person, informal words."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from resedit import lexicon
 from resedit.committees import load_committee
 from resedit.formats.text import read_text
 from resedit.lint import lint, load_rules
-from resedit.lint.kinds.style import un_spelling
+from resedit.lint.house_spelling import un_spelling
 
 HEAD = """Code: CCPCJ/1/1
 Committee: CCPCJ

@@ -1,15 +1,13 @@
 """The text layout: the reader on real UN texts and delegates' habits, and the writer round trip."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shared_data import CORPUS
 
 from resedit.formats.text import read_text, write_text
 from resedit.model import Clause, HistoryEntry, WorkingPaper
-from shared_data import CORPUS
-
 
 # Counted by reading each text: (preambular, operative, sub-clauses at any depth).
 # 80/9: one unnumbered operative paragraph; its annexed declaration is skipped.

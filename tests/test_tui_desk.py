@@ -7,9 +7,9 @@ import io
 
 from rich.console import Console
 from textual import events
+from tui_pilot import run, started
 
 from resedit.tui.app import make_app
-from tui_pilot import run, started
 
 
 def status(app) -> str:

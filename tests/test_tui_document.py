@@ -4,12 +4,12 @@ from __future__ import annotations
 import copy
 import time
 
-from resedit.model.edits import SetText
-from resedit.model.paper import Clause, WorkingPaper
 from resedit.editor import journal, outline, phrases
 from resedit.editor.document import LocalDocument
-from resedit.tui.placing import apply_suggestion
 from resedit.model.diagnostic import Diagnostic, Location
+from resedit.model.edits import SetText
+from resedit.model.paper import Clause, WorkingPaper
+from resedit.tui.placing import apply_suggestion
 
 
 def paper() -> WorkingPaper:

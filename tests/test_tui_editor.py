@@ -1,9 +1,10 @@
 """The editor driven through Textual's pilot with real key presses (structural rules only)."""
 from __future__ import annotations
 
+from tui_pilot import run, started
+
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
-from tui_pilot import run, started
 
 
 def test_type_a_clause_see_the_finding_fix_it_move_undo_save_and_reopen(paper_file):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from tui_pilot import run, started
+
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
-from tui_pilot import run, started
 
 
 def toasts(app) -> str:

@@ -9,9 +9,10 @@ import signal
 import sys
 import time
 
-from resedit.tui.app import make_app
-from resedit.editor.lint_client import LintProcess
 from tui_pilot import run, started
+
+from resedit.editor.lint_client import LintProcess
+from resedit.tui.app import make_app
 
 
 def status(app) -> str:

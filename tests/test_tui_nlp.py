@@ -7,8 +7,8 @@ import shutil
 import time
 from pathlib import Path
 
-from resedit.tui.app import make_app
 from resedit.editor.lint_client import LintProcess
+from resedit.tui.app import make_app
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ccpcj_trafficking.txt"
 

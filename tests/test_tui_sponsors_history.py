@@ -1,9 +1,10 @@
 """The sponsors screen (F2) records each change in the paper's history, saved with it, undone with it."""
 from __future__ import annotations
 
+from tui_pilot import run, started
+
 from resedit.formats import read_paper
 from resedit.tui.app import make_app
-from tui_pilot import run, started
 
 
 def test_adding_a_sponsor_records_history_that_is_saved_and_undone_with_the_name(paper_file):

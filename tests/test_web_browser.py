@@ -6,6 +6,7 @@ import json
 
 import pytest
 from browser_net import HostedBloc, active, choose_clause, chromium_driver, wait_until
+
 from resedit.model.edits import SetText
 
 pytestmark = pytest.mark.browser
@@ -133,6 +134,27 @@ def test_a_browser_that_lost_the_host_sends_its_edits_when_it_returns(bloc, brow
                what="the edit at the terminal peer")
     wait_until(lambda: lost.get_attribute("hidden") is not None, what="the banner to go")
     assert bloc.text(clause).count("typed while the host was away") == 1
+
+
+def test_a_page_reloaded_while_the_host_was_away_still_sends_what_was_typed(bloc, browser):
+    clause = bloc.host.document.paper.preamble[0].id
+    url = bloc.url("edit", "Brazil")
+    browser.get(url)
+    wait_until(lambda: connected(browser), what="the browser to connect")
+    editor = choose_clause(browser, clause)
+    bloc.loop.run(bloc.host.stop())
+    wait_until(lambda: not connected(browser), what="the page to notice")
+    editor.send_keys(" typed before the reload")
+    browser.refresh()  # the host is away: the tab shows the browser's own error page
+    assert "typed before the reload" not in bloc.text(clause)
+    bloc.loop.run(bloc.host.start())
+    browser.get(url)
+    wait_until(lambda: "typed before the reload" in bloc.text(clause), what="the edit at the host")
+    wait_until(lambda: connected(browser), what="the page to connect")
+    choose_clause(browser, clause)
+    wait_until(lambda: browser.find_element("id", "editor").get_attribute("value") == bloc.text(clause),
+               what="the page and the host to agree")
+    assert bloc.text(clause).count("typed before the reload") == 1
 
 
 def test_signing_from_the_browser_follows_the_sponsors_rules(bloc, browser):

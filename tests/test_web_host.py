@@ -13,11 +13,10 @@ import urllib.error
 import urllib.request
 
 import segno
+from collab_net import ROOT, Bloc, run, sample_paper
 from websockets.asyncio.client import connect
 
-from collab_net import ROOT, Bloc, run, sample_paper
 from resedit.formats.text import write_text
-from resedit.web.http import browser_url
 from resedit.web.qr import qr_text
 
 

@@ -10,8 +10,8 @@ import struct
 from pathlib import Path
 
 import pytest
-
 from browser_net import HostedBloc, choose_clause, chromium_driver, wait_until
+
 from resedit.formats import read_paper
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,6 @@ from pathlib import Path
 import docx
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
-
 from docx_build import W, add_word_numbering, number
 
 HEADER = [("Code", "CCPCJ/2/3"),
@@ -166,7 +165,7 @@ def libreoffice_convert(source: Path, out_dir: Path, target: str = "docx:MS Word
     command += ["--convert-to", target, "--outdir", str(out_dir), str(source)]
     subprocess.run(command, check=True, capture_output=True, timeout=180,
                    env={**os.environ, "HOME": str(out_dir)})
-    produced = out_dir / (source.stem + "." + target.split(":")[0])
+    produced = out_dir / (source.stem + "." + target.split(":", 1)[0])
     assert produced.exists(), f"LibreOffice wrote no {produced.name}"
     return produced
 

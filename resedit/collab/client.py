@@ -17,8 +17,17 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from resedit.collab import protocol
 from resedit.collab.document import Peer, SharedDocument
-from resedit.collab.link import (ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADER, NAME_HEADER, Link, LinkError,
-                                 encode_name, wire_logger)
+from resedit.collab.link import (
+    ENGINE,
+    ENGINE_HEADER,
+    FORMAT_HEADER,
+    KEY_HEADER,
+    NAME_HEADER,
+    Link,
+    LinkError,
+    encode_name,
+    wire_logger,
+)
 from resedit.collab.schema import FORMAT_VERSION
 from resedit.collab.store import Persister
 
@@ -72,7 +81,7 @@ class Client:
                 self.error = LinkError(f"the host refused to let you join (HTTP {exc.response.status_code}): {body}")
                 log.error("%s", self.error)
                 return
-            except (OSError, ConnectionClosed, asyncio.TimeoutError) as exc:
+            except (TimeoutError, OSError, ConnectionClosed) as exc:
                 log.info("not connected (%s); retrying", type(exc).__name__)
             except Exception as exc:  # a half-open proxy, a garbled handshake ...: keep trying, never die
                 log.warning("connection failed (%s: %s); retrying", type(exc).__name__, exc, exc_info=True)
@@ -91,7 +100,7 @@ class Client:
         if self.socket is not None:
             try:
                 await asyncio.wait_for(self.socket.close(), 1)
-            except (asyncio.TimeoutError, ConnectionClosed, OSError):
+            except (TimeoutError, ConnectionClosed, OSError):
                 pass
         if self._task is not None:
             self._task.cancel()
@@ -241,6 +250,6 @@ class Client:
                     return
                 try:
                     await asyncio.wait_for(self._acked_event.wait(), 0.05)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
         await asyncio.wait_for(wait(), timeout)

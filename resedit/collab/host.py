@@ -22,8 +22,21 @@ from websockets.exceptions import ConnectionClosed
 
 from resedit.collab import protocol
 from resedit.collab.document import Peer, SharedDocument
-from resedit.collab.link import (ENGINE, ENGINE_HEADER, FORMAT_HEADER, KEY_HEADER, NAME_HEADER, ROLE_NAMES,
-                                 Link, decode_name, key_for, new_paper_id, new_secret, role_for, wire_logger)
+from resedit.collab.link import (
+    ENGINE,
+    ENGINE_HEADER,
+    FORMAT_HEADER,
+    KEY_HEADER,
+    NAME_HEADER,
+    ROLE_NAMES,
+    Link,
+    decode_name,
+    key_for,
+    new_paper_id,
+    new_secret,
+    role_for,
+    wire_logger,
+)
 from resedit.collab.schema import FORMAT_VERSION
 from resedit.collab.store import CopyStore, Persister
 from resedit.model.paper import WorkingPaper

@@ -5,15 +5,27 @@ writes, AppendHistory/DropHistory an insert into / a delete from the history Arr
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pycrdt import Map, Text
 
 from resedit.collab import schema
 from resedit.collab.offsets import set_text
 from resedit.collab.order import key_between, keys_for_insert
-from resedit.model.edits import (AppendHistory, Batch, DeleteClause, DropHistory, Edit, EditError, InsertClause,
-                                 MoveClause, SetField, SetList, SetText, last_history_index)
+from resedit.model.edits import (
+    AppendHistory,
+    Batch,
+    DeleteClause,
+    DropHistory,
+    Edit,
+    EditError,
+    InsertClause,
+    MoveClause,
+    SetField,
+    SetList,
+    SetText,
+    last_history_index,
+)
 from resedit.model.paper import Clause, HistoryEntry
 
 
@@ -132,4 +144,4 @@ class CrdtWriter:
 
 
 def now_utc() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

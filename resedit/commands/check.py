@@ -17,7 +17,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--conference", metavar="NAME", help="conference rules for sponsorship (default NMUN-NY)")
     parser.add_argument("--present", type=int, metavar="N",
                         help="delegations present, when the threshold counts attendance")
-    parser.add_argument("--select", default="", metavar="CODES", help="only rules with these code prefixes, comma-separated")
+    parser.add_argument("--select", default="", metavar="CODES",
+                        help="only rules with these code prefixes, comma-separated")
     parser.add_argument("--ignore", default="", metavar="CODES", help="skip rules with these code prefixes")
     parser.add_argument("--fail-on", choices=FAIL_ON, default="error",
                         help="exit 1 when a finding of this severity or worse is reported")

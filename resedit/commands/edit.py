@@ -28,10 +28,10 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from resedit.editor.journal import journal_path
     from resedit.errors import InputError
     from resedit.model.paper import WorkingPaper
     from resedit.tui.app import make_app
-    from resedit.editor.journal import journal_path
 
     path = saved_copy(Path(args.paper))
     paper = None

@@ -29,6 +29,7 @@ def run(args) -> int:
             print("resedit: a .docx cannot go to stdout; give -o FILE.docx", file=sys.stderr)
             return 2
         sys.stdout.write(data.decode("utf-8"))
+        _say_numbers(paper, args.to)
         return 0
     out = args.output or args.paper.with_suffix(SUFFIX[args.to])
     output_file(out, WRITES[args.to], f" with --to {args.to}")
@@ -37,4 +38,21 @@ def run(args) -> int:
         return 2
     atomic_write(out, data)
     print(f"resedit: wrote {out}", file=sys.stderr)
+    _say_numbers(paper, args.to)
     return 0
+
+
+def _say_numbers(paper, to: str) -> None:
+    """Numbers out of sequence: the .docx keeps them as written, the text layout renumbers."""
+    from resedit.formats.docx_out import numbers_as_written
+
+    changed = numbers_as_written(paper)
+    if not changed:
+        return
+    shown = ", ".join(changed[:6]) + (" ..." if len(changed) > 6 else "")
+    if to == "docx":
+        print(f"resedit: numbers out of sequence kept as written ({shown}); "
+              "`resedit check` says which to fix", file=sys.stderr)
+    else:
+        print(f"resedit: renumbered the clauses written {shown} (the text layout numbers "
+              "clauses by their place)", file=sys.stderr)

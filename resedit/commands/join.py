@@ -132,7 +132,7 @@ async def _watch(client) -> int:
     task = asyncio.ensure_future(printer())
     try:  # offline from the start is fine: editing works on the local copy
         await asyncio.wait_for(client.synced.wait(), 3)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         if getattr(client, "had_copy", True):
             print("not connected yet: editing your copy; it merges when the host is reachable", flush=True)
         else:

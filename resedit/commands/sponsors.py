@@ -40,8 +40,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from resedit.committees import load_committee
     from resedit.errors import ResEditError
-    from resedit.lint.body import choose_body
     from resedit.formats import read_paper, write_paper
+    from resedit.lint.body import choose_body
     from resedit.sponsorship import changes
     from resedit.sponsorship.conference import load_conference
 

@@ -8,7 +8,8 @@ goes on the undo stack. Listeners hear of every change, so the editor redraws an
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from resedit.model.paper import WorkingPaper
 from resedit.model.undo import COALESCE_SECONDS, UndoStep

@@ -11,12 +11,12 @@ import json
 import os
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from resedit import formats
-from resedit.model.paper import WorkingPaper
 from resedit.formats.native import paper_from_dict, paper_to_dict
+from resedit.model.paper import WorkingPaper
 
 SUFFIX = ".resedit-journal"
 
@@ -30,7 +30,7 @@ def journal_path(paper_path: Path | None) -> Path:
     if paper_path is not None:
         paper_path = Path(paper_path).resolve()
         return paper_path.with_name(f".{paper_path.name}{SUFFIX}")
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return state_dir() / f"new-{stamp}-{os.getpid()}{SUFFIX}"
 
 
@@ -41,7 +41,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def encode(paper: WorkingPaper, source: Path | None) -> bytes:
     return json.dumps({"journal": 1, "source": str(source) if source else None,
-                       "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                       "at": datetime.now(UTC).isoformat(timespec="seconds"),
                        "paper": paper_to_dict(paper)}, ensure_ascii=False).encode("utf-8")
 
 

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 Callback = Callable[[str, object], None]
 
@@ -50,7 +50,7 @@ class LintProcess:
         self._last_sent: tuple[int, dict, int] | None = None
 
     # ---- the UI thread's side: never blocks beyond a slot swap ---------------------------
-    def start(self) -> "LintProcess":
+    def start(self) -> LintProcess:
         self._spawn()
         threading.Thread(target=self._watch, name="resedit-lint-watch", daemon=True).start()
         return self

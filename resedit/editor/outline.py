@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from resedit.formats.labels import sub_label
+from resedit.formats.labels import label_for
 from resedit.model.paper import Clause, WorkingPaper
 
 if TYPE_CHECKING:
@@ -48,26 +48,6 @@ def rows(paper: WorkingPaper) -> list[Row]:
             for path, clause in top.walk():
                 out.append(Row(clause.id, part, len(path), label_for(part, position, path), clause.text))
     return out
-
-
-def label_for(part: str, position: int, path: tuple[int, ...]) -> str:
-    if path:
-        return sub_label(len(path), path[-1])
-    return f"{position}." if part == "operative" else ""
-
-
-def renumber(paper: WorkingPaper) -> None:
-    """Set every clause's `label` to what its position gives ("3", "b", "ii").
-
-    In the editor numbering is automatic, so the labels "as written" are the computed ones; the
-    numbering rules then only see what the writers will emit. Labels are not content (they are
-    excluded from equality), so this is not an edit.
-    """
-    for part, position, path, clause in paper.clauses():
-        if not path:
-            clause.label = str(position) if part == "operative" else None
-        else:
-            clause.label = sub_label(len(path), path[-1]).strip("().")
 
 
 def clause_rows(paper: WorkingPaper) -> list[Row]:

@@ -6,12 +6,12 @@ the lint process and are dropped for any clause whose text changed since it was 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from resedit.editor import files, journal
 from resedit.editor.document import Document
-from resedit.editor.outline import renumber
+from resedit.formats.labels import renumber
 from resedit.model.diagnostic import Diagnostic
 from resedit.model.paper import Clause, WorkingPaper
 

@@ -8,10 +8,10 @@ not UTF-8 is read as Windows-1252 (what Word on Windows saves) and a note says s
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from resedit.errors import InputError
+from resedit.formats.atomic import atomic_write
 from resedit.model import WorkingPaper
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a 100-clause paper is ~40 KB; anything this big is not a paper
@@ -91,31 +91,6 @@ def render(paper: WorkingPaper, suffix: str) -> bytes:
     from resedit.formats.text import write_text
 
     return write_text(paper).encode("utf-8")
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over the target."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        # mkstemp makes the file private (0600); a saved paper keeps its mode, a new one is 0644.
-        os.fchmod(fd, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent or ".", os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
 
 
 def write_paper(paper: WorkingPaper, path: str | os.PathLike) -> None:

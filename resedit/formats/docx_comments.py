@@ -56,7 +56,7 @@ def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: P
                    out_path: Path) -> str | None:
     """Write the annotated copy. Returns None, or why the copy is an export rather than the
     original (python-docx refuses some files docx2python reads, e.g. a macro-enabled document)."""
-    from resedit.formats import atomic_write
+    from resedit.formats.atomic import atomic_write
 
     document, fallback = None, None
     if Path(source).suffix.lower() == ".docx":

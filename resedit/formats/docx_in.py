@@ -24,7 +24,8 @@ from lxml import etree
 
 from resedit.errors import InputError
 from resedit.formats.docx_layout import layout
-from resedit.formats.docx_numbering import W, Numbering, int_value as _int, read_numbering, xml_part
+from resedit.formats.docx_numbering import Numbering, W, read_numbering, xml_part
+from resedit.formats.docx_numbering import int_value as _int
 from resedit.formats.docx_runs import has_dropped_runs, in_text_box, visible_text
 from resedit.formats.docx_safety import DocxScan, check_docx
 from resedit.model import WorkingPaper

@@ -116,7 +116,8 @@ def read_numbering(path: Path, main_part: str) -> Numbering:
                 if num_pr is not None:
                     num_el, lvl_el = num_pr.find(W + "numId"), num_pr.find(W + "ilvl")
                     if num_el is not None:
-                        direct[sid] = (num_el.get(W + "val"), int_value(lvl_el.get(W + "val")) if lvl_el is not None else 0)
+                        level = int_value(lvl_el.get(W + "val")) if lvl_el is not None else 0
+                        direct[sid] = (num_el.get(W + "val"), level)
             for sid in based_on:
                 seen, current = set(), sid
                 while current is not None and current not in seen:  # follow basedOn, no cycles

@@ -144,8 +144,9 @@ def build_document(paper: WorkingPaper):
         paragraph.paragraph_format.first_line_indent = Twips(INDENT)
         placed.clauses[clause.id] = paragraph
         _preamble_children(document, clause, 1, placed, ignores)
+    typed = bool(numbers_as_written(paper))
     for clause in paper.operative:
-        _numbered(document, clause, 0, num_id, placed, ignores)
+        _numbered(document, clause, 0, None if typed else num_id, placed, ignores)
     for entry in paper.history:
         fields = (entry.at, entry.who, entry.action, entry.role, entry.state, entry.note)
         _hidden(document, "# history: " + " | ".join(f.replace("|", "/") for f in fields))
@@ -160,7 +161,7 @@ def write_docx_bytes(paper: WorkingPaper) -> bytes:
 
 
 def write_docx(paper: WorkingPaper, path) -> None:
-    from resedit.formats import atomic_write
+    from resedit.formats.atomic import atomic_write
 
     atomic_write(path, write_docx_bytes(paper))
 
@@ -269,8 +270,10 @@ def _suppress_line(document, clause: Clause, ignores: dict[str, list[str]]) -> N
         _hidden(document, f"# resedit-ignore: {', '.join(ignores[clause.id])}")
 
 
-def _clause_paragraph(document, text: str, italic: bool):
+def _clause_paragraph(document, text: str, italic: bool, label: str = ""):
     paragraph = document.add_paragraph()
+    if label:
+        paragraph.add_run(label + "\t")
     cut = opener_length(text) if italic else 0
     if cut:
         paragraph.add_run(text[:cut]).italic = True
@@ -279,16 +282,49 @@ def _clause_paragraph(document, text: str, italic: bool):
     return paragraph
 
 
-def _numbered(document, clause: Clause, depth: int, num_id: str, placed: Placement,
+def _numbered(document, clause: Clause, depth: int, num_id: str | None, placed: Placement,
               ignores: dict[str, list[str]]) -> None:
+    """An operative paragraph or sub-clause: on the Word list, or (num_id None) with the label
+    the author wrote typed before it."""
     _suppress_line(document, clause, ignores)
-    paragraph = _clause_paragraph(document, clause.text, italic=depth == 0)
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = min(depth, len(LEVELS) - 1)
-    num_pr.get_or_add_numId().val = int(num_id)
+    if num_id is None:
+        paragraph = _clause_paragraph(document, clause.text, depth == 0, _written(clause, depth))
+        paragraph.paragraph_format.left_indent = Twips(INDENT * (depth + 1))
+        paragraph.paragraph_format.first_line_indent = Twips(-INDENT)
+    else:
+        paragraph = _clause_paragraph(document, clause.text, italic=depth == 0)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = min(depth, len(LEVELS) - 1)
+        num_pr.get_or_add_numId().val = int(num_id)
     placed.clauses[clause.id] = paragraph
     for child in clause.children:
         _numbered(document, child, depth + 1, num_id, placed, ignores)
+
+
+def _written(clause: Clause, depth: int) -> str:
+    if not clause.label:
+        return ""
+    if depth == 0:
+        return f"{clause.label}."
+    return f"({clause.label})" if (depth - 1) % 4 < 2 else f"{clause.label}."
+
+
+def numbers_as_written(paper: WorkingPaper) -> list[str]:
+    """The operative labels the author wrote that automatic numbering would change ("10" after
+    "8"): the export then types every label as written, so their findings survive the round
+    trip and the comments of an annotated copy sit under the number they are about."""
+    from resedit.formats.labels import sub_label
+
+    if not any(c.label for _, _, _, c in paper.clauses()):
+        return []  # made in code or by the editor: nothing was written by hand
+    changed = []
+    for part, position, path, clause in paper.clauses():
+        if part != "operative":
+            continue
+        expected = str(position) if not path else sub_label(len(path), path[-1]).strip("().")
+        if (clause.label or "") != expected:
+            changed.append(_written(clause, len(path)) or "(none)")
+    return changed
 
 
 def _preamble_children(document, clause: Clause, depth: int, placed: Placement,

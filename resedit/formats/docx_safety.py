@@ -18,7 +18,6 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
 from xml.parsers import expat
 
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
@@ -179,7 +178,8 @@ def _check_entries(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipInfo
             raise InputError(path, f"the zip entry {info.filename!r} declares {info.file_size:,} bytes "
                                    f"uncompressed (limit {MAX_PART_BYTES:,}); refused as a possible zip bomb")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(path, f"the zip entry {info.filename!r} compresses {info.file_size // max(info.compress_size, 1)}:1 "
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise InputError(path, f"the zip entry {info.filename!r} compresses {ratio}:1 "
                                    f"(limit {MAX_RATIO}:1); refused as a possible zip bomb")
         declared_total += info.file_size
     if declared_total > MAX_TOTAL_BYTES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from resedit.model.diagnostic import letter, roman
+from resedit.model.paper import WorkingPaper
 
 NUMBER = re.compile(r"^(\d{1,3})\s*[.)](?:\s+(?P<rest>\S.*))?$|^(\d{1,3})$")
 SUB = re.compile(r"^(?:\((?P<p>[a-z]{1,3})\)|(?P<d>[a-z]{1,3})\.|(?P<c>[a-z]{1,3})\))\s+(?P<rest>\S.*)$")
@@ -69,3 +70,23 @@ def sub_label(depth: int, index: int) -> str:
 def label_value(token: str, alphabetic: bool) -> int:
     """0-based position a label claims: (c) -> 2, (iii) -> 2."""
     return letter_index(token) if alphabetic else roman_value(token) - 1
+
+
+def label_for(part: str, position: int, path: tuple[int, ...]) -> str:
+    if path:
+        return sub_label(len(path), path[-1])
+    return f"{position}." if part == "operative" else ""
+
+
+def renumber(paper: WorkingPaper) -> None:
+    """Set every clause's `label` to what its position gives ("3", "b", "ii").
+
+    In the editor numbering is automatic, so the labels "as written" are the computed ones; the
+    numbering rules then only see what the writers will emit. Labels are not content (they are
+    excluded from equality), so this is not an edit.
+    """
+    for part, position, path, clause in paper.clauses():
+        if not path:
+            clause.label = str(position) if part == "operative" else None
+        else:
+            clause.label = sub_label(len(path), path[-1]).strip("().")

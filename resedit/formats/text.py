@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from resedit.formats.clause_start import starts_clause
 from resedit.formats.labels import parse_number, parse_sub, sub_label
-from resedit.formats.sub_levels import deepest, nest
 from resedit.formats.page_furniture import furniture
+from resedit.formats.sub_levels import deepest, nest
 from resedit.model import Clause, HistoryEntry, WorkingPaper
 
 HEADER_ALIASES = {
@@ -62,7 +62,7 @@ class _Para:
 
 def _strip_margin_numbers(lines: list[str]) -> list[str]:
     """Remove NMUN margin line numbers when most lines carry rising numbers."""
-    numbered = [(i, _MARGIN.match(l)) for i, l in enumerate(lines) if l.strip()]
+    numbered = [(i, _MARGIN.match(line)) for i, line in enumerate(lines) if line.strip()]
     hits = [(i, m) for i, m in numbered if m]
     if len(numbered) < 5 or len(hits) < 0.8 * len(numbered):
         return lines
@@ -173,7 +173,8 @@ def read_text(text: str, path: str | None = None) -> WorkingPaper:
     if skipped:  # said, not silently dropped
         paper.notes.insert(0, f"line{'s' if len(skipped) > 1 else ''} {skipped[0]}"
                               f"{'-' + str(skipped[-1]) if len(skipped) > 1 else ''}: skipped "
-                              f"{len(skipped)} line(s) before the opening line, from {_short(lines[skipped[0] - 1].strip())}")
+                              f"{len(skipped)} line(s) before the opening line, from "
+                              f"{_short(lines[skipped[0] - 1].strip())}")
     paras = _paragraphs(body, paper.notes)
     _assemble(paper, paras)
     return paper

@@ -7,23 +7,15 @@ at once while the model loads.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from resedit.committees import Committee
-from resedit.model import Diagnostic, Location, WorkingPaper
+from resedit.lint.hit import Hit
 from resedit.lint.rules import Rule
+from resedit.model import Diagnostic, Location, WorkingPaper
 
 UNUSED_SUPPRESSION = "unused-suppression"
-
-
-@dataclass
-class Hit:
-    """What a kind found: where, values for the message template, and suggested replacements."""
-
-    location: Location
-    values: dict = field(default_factory=dict)
-    suggestions: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -9,8 +9,9 @@ evicting its own entries (thrashing), and the memo never holds more than two lin
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from contextlib import contextmanager
-from typing import Callable, Hashable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 _MEMO: OrderedDict = OrderedDict()

@@ -7,30 +7,17 @@ finding: whereas > misspelt > subject > noun phrase (no verb) > form > small fir
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from resedit import lexicon
 from resedit.lint import morph
 from resedit.lint.opening_subject import subject_verdict
+from resedit.lint.verdict import OK, Verdict
 
 # Tags the tagger gives to function words; those are never spelling mistakes.
 _CLOSED = {"DT", "PRP", "PRP$", "IN", "CC", "MD", "WDT", "WP", "EX", "CD", "TO", "POS", "PDT"}
 # Words that, after an opener's past participle, show it is used as an adjective ("Concerned by").
 _ADJ_NEXT = {"by", "at", "about", "that", "of", "with", "to", "in", "over"}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    problem: str  # "" (fine), "whereas", "misspelt", "subject", "form"
-    start: int = 0  # span of the opener in the clause text
-    end: int = 0
-    found: str = ""
-    suggestion: str = ""
-    detail: str = ""  # what the opener is, for the message: "the base form", "a participle" ...
-
-
-OK = Verdict("")
 
 
 def _cap(text: str) -> str:

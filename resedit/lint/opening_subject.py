@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from resedit import lexicon
 from resedit.lint import morph
+from resedit.lint.verdict import Verdict
 
 _SUBJ = ("nsubj", "nsubjpass")
 _FINITE = ("MD", "VBZ", "VBP", "VBD")
@@ -86,6 +87,4 @@ def _subject_fix(ann, words, subj, verb, part, committee_names) -> Verdict:
     else:
         states = any(w.lower() in _STATE_WORDS for w in subj_text.split())
         new = ("Calls upon " if states else "Requests ") + _decap(subj_text) + " to " + base
-    from resedit.lint.opening import Verdict  # here, not at the top: opening imports this module
-
     return Verdict("subject", start, end, found, _cap(new), subj_text)

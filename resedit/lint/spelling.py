@@ -78,8 +78,8 @@ def _names() -> dict[str, str]:
 # Prefixes UN English joins to words without a hyphen ("subparagraphs", "intersessional").
 _PREFIXES = ("sub", "inter", "intra", "co", "non", "re", "pre", "post", "multi", "cross", "counter",
              "anti", "trans", "under", "over", "extra", "cyber", "socio", "macro", "micro")
-_COMMON = 100_000
-_FREQUENT = 5_000_000  # a suggestion lemminflect does not know must be at least this frequent  # how often (in the dictionary's counts) each half of a compound must occur
+_COMMON = 100_000  # how often (in the dictionary's counts) each half of a compound must occur
+_FREQUENT = 5_000_000  # a suggestion lemminflect does not know must be at least this frequent
 
 
 def _listed(low: str) -> bool:
@@ -118,7 +118,7 @@ def suggestions(word: str) -> list[str]:
     """The likeliest known words within two edits (fewest edits, then most frequent), UN-spelt."""
     from symspellpy import Verbosity
 
-    from resedit.lint.kinds.style import un_spelling
+    from resedit.lint.house_spelling import un_spelling
 
     low = word.lower()
     limit = 1 if len(low) <= 5 else 2
@@ -142,7 +142,7 @@ def _name_suggestion(word: str) -> list[str]:
 
 def misspellings(text: str) -> list[tuple[int, int, str, list[str]]]:
     """(start, end, word, suggestions) for each misspelt word of a clause."""
-    from resedit.lint.kinds.style import un_spelling
+    from resedit.lint.house_spelling import un_spelling
 
     skip = acronyms.not_own_words(text) + [m.span() for m in _ADDRESS.finditer(text)]
     out = []

@@ -1,6 +1,6 @@
 """The working-paper model: plain dataclasses, standard library only."""
-from resedit.model.paper import Clause, HistoryEntry, WorkingPaper, PARTS
-from resedit.model.diagnostic import Diagnostic, Location, SEVERITIES, CATEGORIES
+from resedit.model.diagnostic import CATEGORIES, SEVERITIES, Diagnostic, Location
+from resedit.model.paper import PARTS, Clause, HistoryEntry, WorkingPaper
 
 __all__ = ["Clause", "HistoryEntry", "WorkingPaper", "PARTS", "Diagnostic", "Location",
            "SEVERITIES", "CATEGORIES"]

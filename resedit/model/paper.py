@@ -6,8 +6,8 @@ what a writer emitted compares equal to the original.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 PARTS = ("preamble", "operative")
 

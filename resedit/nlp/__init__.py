@@ -4,7 +4,7 @@
 out), cached by clause text so re-linting after a one-clause edit re-parses only that clause.
 Everything else in resedit imports this module, never spaCy.
 """
-from resedit.nlp.tokens import Annotation, Token
 from resedit.nlp.annotator import Annotator, ModelError, load_annotator
+from resedit.nlp.tokens import Annotation, Token
 
 __all__ = ["Annotation", "Token", "Annotator", "ModelError", "load_annotator"]

@@ -12,7 +12,7 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
-from resedit.datafile import LineMap, line_of, read_yaml
+from resedit.datafile import line_of, read_yaml
 from resedit.errors import DataFileError, ResEditError
 from resedit.paths import lexicon_dir
 

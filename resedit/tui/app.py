@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
 
-from resedit.model.paper import Clause, WorkingPaper
 from resedit.editor.document import LocalDocument
 from resedit.editor.session import Session
+from resedit.model.paper import Clause, WorkingPaper
 
 
 class WarmedUp(Message):

@@ -21,7 +21,7 @@ class PaperIndex:
     long: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, paper: WorkingPaper) -> "PaperIndex":
+    def of(cls, paper: WorkingPaper) -> PaperIndex:
         index = cls()
         for part, position, path, clause in paper.clauses():
             row = outline.Row(clause.id, part, len(path), outline.label_for(part, position, path), "")
@@ -117,7 +117,6 @@ def list_fix(paper: WorkingPaper, finding: Diagnostic) -> tuple[str, tuple[str, 
     candidates = []
     for name in ("sponsors", "signatories"):
         names = list(getattr(paper, name))
-        joined = ", ".join(names)
         starts = [sum(len(n) + 2 for n in names[:i]) for i in range(len(names))]
         if loc.start in starts:
             i = starts.index(loc.start)

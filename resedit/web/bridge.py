@@ -25,8 +25,8 @@ from websockets.exceptions import ConnectionClosed
 
 from resedit.collab import protocol
 from resedit.collab.document import SharedDocument
-from resedit.collab.rebase import rebase
 from resedit.collab.link import decode_name, role_for, wire_logger
+from resedit.collab.rebase import rebase
 from resedit.model.edits import EditError, SetText
 from resedit.sponsorship.changes import Refused
 from resedit.web.view import lint_view, paper_view
@@ -196,8 +196,9 @@ class BrowserPeer:
                 self._send({"t": "error", "reason": str(exc)})
 
     def _edit(self, message: dict) -> None:
-        clause_id, base, text, seq = message.get("clause"), message.get("base"), message.get("text"), message.get("seq")
-        if not (isinstance(clause_id, str) and isinstance(base, str) and isinstance(text, str) and isinstance(seq, int)):
+        clause_id, base = message.get("clause"), message.get("base")
+        text, seq = message.get("text"), message.get("seq")
+        if not (all(isinstance(v, str) for v in (clause_id, base, text)) and isinstance(seq, int)):
             self._send({"t": "error", "reason": "malformed edit"})
             return
         seen = _seen(self.host)
@@ -268,7 +269,7 @@ async def serve_browser(host, socket: ServerConnection) -> None:
     try:
         raw = await asyncio.wait_for(socket.recv(), HELLO_SECONDS)
         hello = json.loads(raw) if isinstance(raw, str) and len(raw) < 4096 else None
-    except (asyncio.TimeoutError, ConnectionClosed, ValueError):
+    except (TimeoutError, ConnectionClosed, ValueError):
         hello = None
     if not isinstance(hello, dict) or hello.get("t") != "hello":
         await socket.close(CLOSE_KEY, "say hello with the key first")

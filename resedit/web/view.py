@@ -1,14 +1,14 @@
 """What the browser page shows, as JSON: the paper as it will print, its findings, its backers.
 
 The page renders only what is here; it never parses the paper itself, so the host's reader,
-numbering (resedit.editor.outline) and lint pipeline are the only ones.
+numbering (resedit.formats.labels) and lint pipeline are the only ones.
 """
 from __future__ import annotations
 
 import copy
 from functools import lru_cache
 
-from resedit.editor.outline import label_for, renumber
+from resedit.formats.labels import label_for, renumber
 from resedit.model.paper import WorkingPaper
 
 

@@ -2,8 +2,7 @@
 
 An explicit table, so what exists is readable in one place. Add a kind here with its module.
 """
-from resedit.lint.kinds import (citation, mandate, numbering, opener, punctuation, sponsorship,
-                                 structure, style)
+from resedit.lint.kinds import citation, mandate, numbering, opener, punctuation, sponsorship, structure, style
 from resedit.lint.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {

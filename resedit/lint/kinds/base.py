@@ -1,8 +1,8 @@
 """What every rule kind shares: the Kind record, parameter checks, and clause locations."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from resedit.model import Clause, Location, WorkingPaper
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from resedit.lint import citations
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
 

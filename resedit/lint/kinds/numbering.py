@@ -5,8 +5,8 @@ suggestion is always the right number or letter.
 """
 from __future__ import annotations
 
-from resedit.formats.labels import label_value, is_letter, is_roman, sub_label
-from resedit.lint.engine import Hit
+from resedit.formats.labels import is_letter, is_roman, label_value, sub_label
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, where
 
 

@@ -8,9 +8,9 @@ Palestine may ...").
 """
 from __future__ import annotations
 
-from resedit.lint.engine import Hit
-from resedit.lint.memo import memo
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
+from resedit.lint.memo import memo
 from resedit.lint.opening import analyse
 
 

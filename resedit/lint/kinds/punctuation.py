@@ -7,7 +7,7 @@ carries the ending the paragraph itself would have (mun-facts.md, UN Editorial M
 from __future__ import annotations
 
 from resedit.formats.text import clause_ending
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, where
 from resedit.model import Clause, Location
 

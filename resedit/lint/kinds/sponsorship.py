@@ -7,7 +7,7 @@ Findings sit in part "sponsors", on the line of the list, with offsets of the na
 """
 from __future__ import annotations
 
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind
 from resedit.model import Location
 from resedit.sponsorship.analysis import ROLE_LIST, Analysis, Entry, analyse

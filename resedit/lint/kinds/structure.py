@@ -4,7 +4,7 @@ from __future__ import annotations
 from resedit.committees import all_committees
 from resedit.formats.text import clause_ending
 from resedit.lint.body import header_disagrees, named_in_header, opens_for
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, where
 from resedit.model import Location
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 import re
 
 from resedit import lexicon
-from resedit.lint import acronyms as abbreviations, morph, spelling
-from resedit.lint.engine import Hit
+from resedit.lint import acronyms as abbreviations
+from resedit.lint import spelling
+from resedit.lint.hit import Hit
+from resedit.lint.house_spelling import case_like as _case_like
+from resedit.lint.house_spelling import un_spelling
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MEMBER_STATES = re.compile(r"\b(member|Member|MEMBER) (states|States|STATES)\b")
 _WORD = re.compile(r"[A-Za-z]+")
-_ISE = re.compile(r"^(?P<stem>[a-z]{2,})is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers)$")
 # "I"/"my" are left out: "annex I", "Protocol I" make "I" a poor signal, and resolutions that slip
 # into the first person do so in the plural.
 _FIRST_PERSON = re.compile(r"\b(we|We|our|Our|ours|us|ourselves)\b")
@@ -29,12 +31,6 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 def _outside(spans, start: int) -> bool:
     return not any(a <= start < b for a, b in spans)
-
-
-def _case_like(model: str, new: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return new  # "OK" -> "acceptable": an all-caps entry says nothing about sentence case
-    return new[:1].upper() + new[1:] if model[:1].isupper() else new
 
 
 def _per_clause(name: str, finder):
@@ -64,28 +60,6 @@ def _member_states(text: str) -> list:
             continue
         out.append((m.start(), m.end(), {"found": m.group(0)}, ["Member States"]))
     return out
-
-
-def un_spelling(word: str) -> str | None:
-    low = word.lower()
-    rules = lexicon.spelling()
-    if low in rules.replacements:
-        return _case_like(word, rules.replacements[low])
-    m = _ISE.match(low)
-    if not m or m.group("stem") + "ise" in rules.ise_exceptions:
-        return None
-    stem = m.group("stem")
-    candidate = stem + "iz" + m.group("suffix")
-    return _case_like(word, candidate) if morph.is_word(candidate) or _productive(stem) else None
-
-
-def _productive(stem: str) -> bool:
-    """The dictionary lacks many -ize verbs ("criminalize"); the suffix is productive unless
-    -ise belongs to the root: after a vowel (raise, noise) or in -cise, -prise, -vise, -guise,
-    -spise, -chise, -wise (exercise, surprise, revise ...). Other root -ise words are listed in
-    lexicon/spelling.yaml."""
-    return len(stem) >= 4 and not stem.endswith(("a", "e", "i", "o", "u", "w", "c", "pr", "v",
-                                                 "gu", "sp", "ch"))
 
 
 def _in_name(text: str, m: re.Match) -> bool:
@@ -192,8 +166,14 @@ def _doubled(text: str) -> list:
 _DOUBLE_END = re.compile(r"[.;:,]\s*([.;:,])\s*$")
 
 
+# A full stop that closes an abbreviation ("Washington, D.C.,", "etc.;") is not an ending mark.
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)*\b[A-Za-z]$|\b(?:etc|e\.g|i\.e|Inc|Ltd|Co|No|vol)$")
+
+
 def _double_end(text: str) -> list:
     m = _DOUBLE_END.search(text)
+    if m and m.group(0).lstrip().startswith(".") and _ABBREVIATION.search(text[:m.start()]):
+        return []
     return [(m.start(), m.end(), {"found": m.group(0).strip()}, [m.group(1)])] if m else []
 
 

@@ -23,7 +23,6 @@ from resedit.editor import outline
 from resedit.tui.keys import bindings
 from resedit.tui.placing import PaperIndex, WordCount, touched
 from resedit.tui.screens.editor_actions import EditorActions
-from resedit.tui.placing import apply_suggestion  # noqa: F401  (where tests and callers find it)
 from resedit.tui.widgets.clause_editor import ClauseEditor
 from resedit.tui.widgets.findings_panel import FindingsPanel, fix_preview
 from resedit.tui.widgets.outline_view import OutlineView

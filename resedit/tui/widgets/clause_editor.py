@@ -6,7 +6,7 @@ the opener completion when one is shown and otherwise makes a sub-clause, Shift+
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import events
 from textual.binding import Binding

@@ -4,8 +4,8 @@ exact change Ctrl+F will make. Rows wrap; the highlighted finding stays highligh
 list is redrawn (it is found again by what it is, not by its row number)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult

@@ -18,6 +18,19 @@
     name: params.get("name") || localStorage.getItem("resedit-name") || "",
   };
   sessionStorage.setItem("resedit-client", S.client);
+  // What was typed and not yet confirmed survives a reload of the tab (even one made while the host
+  // was away): kept in this tab's storage, sent again on the next connection.
+  const PENDING = "resedit-pending-" + paperId;
+  function save() {
+    const texts = {};
+    for (const [id, st] of S.texts) if (st.local !== st.server) texts[id] = st;
+    sessionStorage.setItem(PENDING, JSON.stringify({ texts: texts, inflight: S.inflight }));
+  }
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(PENDING) || "{}");
+    for (const [id, st] of Object.entries(kept.texts || {})) S.texts.set(id, { server: st.server, local: st.local });
+    if (kept.inflight && S.texts.has(kept.inflight.clause)) S.inflight = kept.inflight;
+  } catch (e) { sessionStorage.removeItem(PENDING); }
 
   // -- resedit/collab/rebase.py made simple (one splice a side): own typing first at a shared spot;
   // the host's answer, made with the full rebase, is what the page keeps in the end --------------
@@ -61,7 +74,7 @@
     const ws = new WebSocket(`ws://${location.host}/${paperId}/web`);
     S.ws = ws;
     ws.onopen = () => ws.send(JSON.stringify({ t: "hello", key: key, name: S.name, client: S.client }));
-    ws.onmessage = (event) => receive(JSON.parse(event.data));
+    ws.onmessage = (event) => { receive(JSON.parse(event.data)); save(); };
     ws.onclose = (event) => {
       const was = S.connected;
       S.connected = false;
@@ -191,6 +204,7 @@
     if (!S.selected || S.role !== "edit") return;
     S.texts.get(S.selected).local = $("editor").value;
     pump();
+    save();
     renderPaperSoon();
   });
   $("editor").addEventListener("keyup", presence);

@@ -8,7 +8,7 @@ suggests wording within the mandate as replacement text for the flagged opening 
 """
 from __future__ import annotations
 
-from resedit.lint.engine import Hit
+from resedit.lint.hit import Hit
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.kinds.mandate.checks import CHECKS, Match
 from resedit.lint.kinds.mandate.parse import DECIDE_LIKE, ClauseView
@@ -63,19 +63,21 @@ def run(rule, ctx):
     check = CHECKS[construction]
     cannot = committee.cannot(entry["cannot"])
     for part, position, path, clause in in_scope(rule.scope, ctx.paper):
-        if part != "operative" or not clause.text.strip():
+        if not clause.text.strip() or (part == "preamble" and path):
             continue
         mode = "acts"
         if path:
             parent = ctx.paper.part(part)[position - 1]
             mode = memo(("mandate-mode", parent.text), lambda: _parent_mode(ctx, parent))
-        # A pure function of the clause text, its mode and the loaded profile: memoised so a
-        # re-lint after a one-clause edit re-checks only that clause.
-        match = memo(("mandate", construction, id(committee), mode, clause.text),
+            if mode == "acts" and clause.text.lstrip().lower().startswith("that "):
+                mode = "decided"  # "Decides: (a) That all States shall ..."
+        # A pure function of the clause text, its part and mode and the loaded profile: memoised
+        # so a re-lint after a one-clause edit re-checks only that clause.
+        match = memo(("mandate", construction, id(committee), part, mode, clause.text),
                      lambda: _best(check(ClauseView.of(ctx.annotate(clause.text),
                                                        committee_acts=mode == "acts",
                                                        decided=mode == "decided"),
-                                         entry, committee)))
+                                         entry, committee, part)))
         if match is None:
             continue
         offered = suggestions(entry, match)

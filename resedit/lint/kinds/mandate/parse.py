@@ -58,9 +58,10 @@ class ClauseView:
     kids: dict[int, list[Token]] = field(default_factory=dict)  # head index -> children
     trees: dict[int, list[Token]] = field(default_factory=dict)  # memoized subtrees
     actors: list[Token] | None = None  # memoized actor_verbs()
+    acts: dict = field(default_factory=dict)  # part -> the committee's acts (signals.py)
 
     @classmethod
-    def of(cls, ann: Annotation, committee_acts: bool = True, decided: bool = False) -> "ClauseView":
+    def of(cls, ann: Annotation, committee_acts: bool = True, decided: bool = False) -> ClauseView:
         """The view of a parsed clause; the ten rules share one per clause (cached)."""
         key = (ann.text, committee_acts, decided)
         cached = _VIEWS.get(key)
@@ -73,7 +74,7 @@ class ClauseView:
         return view
 
     @classmethod
-    def _build(cls, ann: Annotation, committee_acts: bool) -> "ClauseView":
+    def _build(cls, ann: Annotation, committee_acts: bool) -> ClauseView:
         kids: dict[int, list[Token]] = {}
         for t in ann.tokens:
             if t.head != t.i:
