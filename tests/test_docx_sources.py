@@ -105,3 +105,56 @@ def test_libreoffice_converted_web_page_with_automatic_lists(tmp_path, txt_paper
     converted = libreoffice_convert(source, tmp_path, target="docx:MS Word 2007 XML",
                                     infilter="HTML (StarWriter)")
     _same(read_paper(converted), txt_paper, rules, annotator)
+
+
+def _page_header_table_paper(path):
+    """The header as a table in Word's page header (repeated on every page), the clauses below."""
+    import docx
+    from word_sources import HEADER, OPENING, PREAMBLE
+
+    document = docx.Document()
+    table = document.sections[0].header.add_table(rows=0, cols=2, width=docx.shared.Inches(6))
+    for key, value in HEADER:
+        row = table.add_row()
+        row.cells[0].text, row.cells[1].text = f"{key}:", value
+    document.add_paragraph(OPENING)
+    for text in PREAMBLE:
+        document.add_paragraph(text)
+    document.add_paragraph("1.\tUrges Member States to act;")
+    document.add_paragraph("2.\tDecides to remain seized of the matter.")
+    document.save(str(path))
+
+
+def test_header_table_in_the_page_header_keeps_paragraph_numbers(tmp_path):
+    import docx
+
+    path = tmp_path / "paper.docx"
+    _page_header_table_paper(path)
+    paper = read_paper(path)
+    assert (paper.code, paper.sponsors) == ("CCPCJ/2/3", ["Ghana", "Peru", "Norway"])
+    assert paper.signatories == ["Chile", "Saint Vincent and the Grenadines", "Uruguay"]
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert texts[paper.lines["opening"] - 1] == paper.opening
+    for _, _, _, clause in paper.clauses():
+        assert texts[clause.line - 1].split("\t")[-1] == clause.text
+    assert "sponsors" not in paper.lines  # in the page header: no body paragraph to point at
+
+
+def test_review_comments_of_a_page_header_paper_sit_on_their_paragraphs(tmp_path, capsys):
+    from test_export_numbers import _comments_by_paragraph
+
+    from resedit.cli import main
+
+    papers, out = tmp_path / "papers", tmp_path / "out"
+    papers.mkdir()
+    _page_header_table_paper(papers / "paper.docx")
+    main(["review", "--no-nlp", str(papers), "--out", str(out)])
+    capsys.readouterr()
+    comments = _comments_by_paragraph(out / "paper.docx")
+    states = {"Ghana", "Peru", "Norway", "Chile", "Uruguay"}
+    for text, notes in comments.items():
+        assert not any(state in text for state in states), (text, notes)
+        for note in notes:
+            if note.split()[0].startswith("PUN"):  # the full stop ending the preamble
+                assert text.startswith("Noting the guidelines")
+    assert any(n.startswith("SPO") for notes in comments.values() for n in notes)

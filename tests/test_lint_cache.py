@@ -22,12 +22,17 @@ def test_memo_keeps_a_lint_larger_than_its_floor_for_the_next_lint():
     assert memo.LIMIT <= 2 * size + memo.FLOOR  # bounded by the work, not unbounded
 
 
-def test_memo_shrinks_back_after_small_lints():
+def test_memo_keeps_a_long_paper_through_a_small_lint_and_shrinks_after_many():
+    size = memo.FLOOR + 100
     with memo.run():
-        for n in range(memo.FLOOR + 100):
+        for n in range(size):
             memo.memo(("test-shrink", n), lambda: 0)
-    with memo.run():
+    with memo.run():  # another, small paper in between
         memo.memo(("test-shrink", "small"), lambda: 0)
+    assert memo.LIMIT >= 2 * size and ("test-shrink", 0) in memo._MEMO
+    for _ in range(memo.RECENT):
+        with memo.run():
+            memo.memo(("test-shrink", "small"), lambda: 0)
     assert memo.LIMIT == memo.FLOOR and len(memo._MEMO) <= memo.FLOOR
 
 

@@ -10,13 +10,15 @@ import re
 
 import pytest
 import yaml
-
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from mandate_eval import DATA, DEVELOPMENT, HELD_OUT, load_items, paper_for, run, scores
+from shared_data import corpus_paths
+
 from resedit.cli import main
 from resedit.committees import load_committee
 from resedit.formats import read_paper
 from resedit.lint import lint, load_rules
-from shared_data import CORPUS, corpus_paths
 
 # the families the issue names: the same act in another syntax, acts no rule covered, a misparse
 OVERREACH_FAMILIES = {"passive", "nominalised", "adverb", "apposition", "long-object", "coordinated",
@@ -128,7 +130,6 @@ def test_no_mandate_finding_on_an_adopted_text_under_its_own_body(path, annotato
 
 
 # Padding the committee puts between its verb and the act's object, and legitimate frames.
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 _ACTS = ["impose an arms embargo on the region",
          "extend the mandate of the United Nations Mission in the country until 2027",

@@ -158,9 +158,11 @@ def test_a_page_reloaded_while_the_host_was_away_still_sends_what_was_typed(bloc
 
 
 def test_signing_from_the_browser_follows_the_sponsors_rules(bloc, browser):
-    browser.get(bloc.url("sign", "Kenya delegate"))
+    browser.get(bloc.url("sign", "Kenya"))
     wait_until(lambda: connected(browser), what="the browser to connect")
     field = browser.find_element("id", "sign-state")
+    assert field.get_attribute("value") == "Kenya"  # a signatory link signs as the State it joined as
+    field.clear()
     field.send_keys("Kenia\n")
     message = browser.find_element("id", "sign-message")
     wait_until(lambda: "Not signed" in message.text, what="the refusal")

@@ -12,9 +12,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
 import segno
 from collab_net import ROOT, Bloc, run, sample_paper
 from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
 
 from resedit.formats.text import write_text
 from resedit.web.qr import qr_text
@@ -145,6 +147,12 @@ def test_browser_protocol_roles_key_rebase_and_resends(tmp_path, caplog):
             terminal = await bloc.join(name="Chile")
             clause = host.document.paper.preamble[0].id
             base = host.document.paper.find(clause).text
+            # A page from another site cannot even open the socket (before any key is looked at).
+            with pytest.raises(InvalidStatus) as refused:
+                async with connect(f"ws://127.0.0.1:{host.port}/{host.paper_id}/web", proxy=None,
+                                   origin="http://attacker.invalid"):
+                    pass
+            assert refused.value.response.status_code == 403
             # A wrong key: closed with 4401 and not one message.
             got, code = await browser_session(host, "edit", [], "paper", key="wrong")
             assert got == [] and code == 4401

@@ -74,10 +74,13 @@ def read_docx(path: str | Path) -> WorkingPaper:
 
 
 def _renumber_lines(paper: WorkingPaper, paragraph_of_line: dict[int, int]) -> None:
+    """Text lines -> paragraph numbers. A field read from the page header has no paragraph in
+    the body: it gets no line, rather than another paragraph's."""
     for _, _, _, clause in paper.clauses():
         if clause.line is not None:
-            clause.line = paragraph_of_line.get(clause.line, clause.line)
-    paper.lines = {key: paragraph_of_line.get(line, line) for key, line in paper.lines.items()}
+            clause.line = paragraph_of_line.get(clause.line)
+    paper.lines = {key: paragraph_of_line[line] for key, line in paper.lines.items()
+                   if line in paragraph_of_line}
 
 
 def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
@@ -186,18 +189,25 @@ def _header_from_page_header(content, out: list[str], paragraph_of_line: dict[in
     extra = []
     for table in content.header_pars:
         for row in table:
-            for cell in row:
-                for par in cell:
-                    text = _clean("".join(par.run_strings))
-                    match = HEADER_LINE.match(text)
-                    if match and match.group(1).lower()[:4] not in present:
-                        present.add(match.group(1).lower()[:4])
-                        extra += [text, ""]
+            cells = [[_clean("".join(par.run_strings)) for par in cell] for cell in row]
+            cells = [[t for t in cell if t] for cell in cells]
+            label = " ".join(cells[0]) if cells and cells[0] else ""
+            if len(cells) >= 2 and HEADER_FIELD.match(label):  # a table in the page header
+                glue = ", " if label.lower().startswith(LIST_FIELDS) else " "
+                texts = [f"{label.rstrip(': ')}: {glue.join(t for c in cells[1:] for t in c)}"]
+            else:
+                texts = [t for cell in cells for t in cell]
+            for text in texts:
+                match = HEADER_LINE.match(text)
+                if match and match.group(1).lower()[:4] not in present:
+                    present.add(match.group(1).lower()[:4])
+                    extra += [text, ""]
     if not extra:
         return out
     shift = len(extra)
-    for line in list(paragraph_of_line):
-        paragraph_of_line[line + shift] = paragraph_of_line.pop(line)
+    shifted = {line + shift: paragraph for line, paragraph in paragraph_of_line.items()}
+    paragraph_of_line.clear()  # (shifting in place would overwrite lines not yet moved)
+    paragraph_of_line.update(shifted)
     return extra + out
 
 

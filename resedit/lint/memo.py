@@ -2,13 +2,14 @@
 pinned model), so re-linting after a one-clause edit recomputes only that clause's answers.
 
 The bound follows the work: a lint counts the analyses it asks for (`run`), nothing is evicted
-while it runs, and afterwards the memo keeps room for twice the largest recent lint (at least
-FLOOR entries). A paper of any length is then answered from the memo on its next lint instead of
-evicting its own entries (thrashing), and the memo never holds more than two lints' worth.
+while it runs, and afterwards the memo keeps room for twice the largest of the last RECENT lints
+(at least FLOOR entries). A paper of any length is then answered from the memo on its next lint
+instead of evicting its own entries (thrashing), a small lint in between (another paper) does not
+evict it, and the memo never holds more than twice the largest recent lint.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
 from typing import TypeVar
@@ -17,7 +18,9 @@ T = TypeVar("T")
 _MEMO: OrderedDict = OrderedDict()
 FLOOR = 16384
 LIMIT = FLOOR
+RECENT = 8
 _asked: list[int] = []  # lookups of each lint in progress (nested runs count into the outer)
+_recent: deque[int] = deque(maxlen=RECENT)  # lookups of the last lints
 
 
 def memo(key: Hashable, compute: Callable[[], T]) -> T:
@@ -49,5 +52,6 @@ def run():
         if _asked:
             _asked[-1] += asked
         else:
-            LIMIT = max(FLOOR, 2 * asked)
+            _recent.append(asked)
+            LIMIT = max(FLOOR, 2 * max(_recent))
             _trim()

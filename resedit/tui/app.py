@@ -184,27 +184,16 @@ class ResEditApp(App):
 
     # ---- commands shared by keys and the palette -----------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from functools import partial
+
+        from resedit.tui.keys import commands
+
         yield from super().get_system_commands(screen)
-        e = self.editor
-        yield SystemCommand("Save", "Save the paper (.resedit)", self.action_save)
-        yield SystemCommand("Save as…", "Save under a new name", self.action_save_as)
-        yield SystemCommand("Export…", "Write the paper as .txt or .docx", self.action_export)
-        yield SystemCommand("Sponsors and signatories", "Add, remove, withdraw", self.action_sponsors)
-        yield SystemCommand("Help: keys", "Every key the editor answers to", self.action_help)
-        yield SystemCommand("Undo", "Undo the last change", e.action_undo)
-        yield SystemCommand("Redo", "Redo", e.action_redo)
-        yield SystemCommand("New clause", "Insert an empty clause after this one", e.action_new_clause)
-        yield SystemCommand("Delete clause", "Delete the clause being edited", e.action_delete_clause)
-        yield SystemCommand("Move clause up", "Also from operative into preamble", e.action_move_up)
-        yield SystemCommand("Move clause down", "Also from preamble into operative", e.action_move_down)
-        yield SystemCommand("Switch part", "Preamble ⇄ operative", e.action_switch_part)
-        yield SystemCommand("Apply fix", "Apply the suggestion of the finding", e.action_fix)
-        yield SystemCommand("Find", "Find text in the whole paper", e.action_find)
-        yield SystemCommand("Replace everywhere", "Replace text in the whole paper", e.action_replace)
-        yield SystemCommand("Whole paper", "The paper as it will print", e.action_paper_view)
-        yield SystemCommand("Edit topic", "Header: topic", lambda: e.go_to("field:topic"))
-        yield SystemCommand("Edit committee", "Header: committee", lambda: e.go_to("field:committee"))
-        yield SystemCommand("Edit code", "Header: document code", lambda: e.go_to("field:code"))
+        for title, help_text, action in commands():  # the key table's commands (resedit.tui.keys)
+            yield SystemCommand(title, help_text, partial(self.editor.run_action, action))
+
+    def action_edit_field(self, name: str) -> None:
+        self.editor.go_to(f"field:{name}")
 
     def action_help(self) -> None:
         from resedit.tui.screens.help import HelpScreen

@@ -11,7 +11,7 @@ as the terminal editor does) and the host gets it as a CRDT update.
 Browser -> host: hello {key, name, client}, edit {clause, base, text, seq}, presence {clause,
 offset}, sign {state}, comment {clause, text}. Host -> browser: welcome {role, you, name},
 paper {...web.view}, lint {findings, sponsorship}, peers, comments, ack {seq, clause, text},
-sign-refused {reason}, error {reason}. An edit is acked once the host has stored it durably.
+signed {state}, sign-refused / comment-refused / error {reason}. An edit is acked once the host has stored it durably.
 """
 from __future__ import annotations
 
@@ -130,8 +130,10 @@ class BrowserPeer:
                 self._send({"t": "peers", "peers": command.get("peers", [])})
             elif what == "ack":
                 self._acked(int(command.get("n", 0)))
-            elif what in ("sign-refused", "refused"):
+            elif what in ("sign-refused", "refused", "comment-refused"):
                 self._send({"t": what, "reason": str(command.get("reason", ""))})
+            elif what == "signed":
+                self._send({"t": "signed", "state": str(command.get("state", ""))})
 
     def _acked(self, stored: int) -> None:
         self.stored = max(self.stored, stored)
@@ -189,11 +191,10 @@ class BrowserPeer:
             except EditError as exc:
                 self._send({"t": "error", "reason": str(exc)})
         elif what == "comment":
+            # Always as a command, whatever the role: the host applies it under its comment limits.
             clause = message.get("clause")
-            try:
-                self.document.comment(clause if isinstance(clause, str) else None, str(message.get("text", ""))[:2000])
-            except EditError as exc:
-                self._send({"t": "error", "reason": str(exc)})
+            self._to_host(protocol.control({"t": "comment", "clause": clause if isinstance(clause, str) else None,
+                                            "text": str(message.get("text", ""))[:4000]}))
 
     def _edit(self, message: dict) -> None:
         clause_id, base = message.get("clause"), message.get("base")

@@ -10,6 +10,7 @@ does it on a worker thread when the paper is big) and arrive as their own messag
 from __future__ import annotations
 
 import threading
+import time
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from resedit.editor import outline
 from resedit.tui.keys import bindings
@@ -29,6 +30,7 @@ from resedit.tui.widgets.outline_view import OutlineView
 from resedit.tui.widgets.status_line import KeyHints, StatusLine
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+LISTED = 50  # findings listed in the panel at most (the whole-paper view marks them all)
 FIELD_TITLES = dict(outline.HEADER_ROWS)
 
 # resedit.model.edits is imported where edits are made (after the first paint; the app's warm-up
@@ -58,6 +60,10 @@ class EditorScreen(EditorActions, Screen):
         self._index: PaperIndex | None = None
         self._words = WordCount()
         self._last_find = ""
+        self._marks_for: tuple | None = None
+        self._header_for: tuple | None = None
+        self._shown_for: tuple | None = None
+        self._counted = (0, 0, 0.0)  # words, clauses, when
         self._ui_thread = threading.get_ident()
 
     def compose(self) -> ComposeResult:
@@ -65,7 +71,7 @@ class EditorScreen(EditorActions, Screen):
             yield OutlineView(id="outline")
             with Vertical(id="right"):
                 yield ClauseEditor(self.structural, on_paste=self.pasted, id="clause")
-                yield FindingsPanel(describe_fix=lambda d: fix_preview(self.paper, d), id="findings")
+                yield FindingsPanel(describe_fix=self._fix_preview, id="findings")
         yield StatusLine(id="status")
         yield KeyHints(id="keys")
 
@@ -153,10 +159,10 @@ class EditorScreen(EditorActions, Screen):
         """Where a clause is: 'pre. 2' / 'op. 3(b)' (long: 'Operative clause 3 (b)')."""
         return (self.index.long if long else self.index.short).get(clause_id or "", "")
 
-    @on(OutlineView.OptionSelected)
-    def _outline_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OutlineView.Picked)
+    def _outline_picked(self, event: OutlineView.Picked) -> None:
         event.stop()
-        self.go_to(event.option.id)
+        self.go_to(event.key)
 
     @on(FindingsPanel.Picked)
     def _finding_picked(self, event: FindingsPanel.Picked) -> None:
@@ -356,35 +362,56 @@ class EditorScreen(EditorActions, Screen):
         return row and outline.Row(row.key, row.part, row.depth, row.label, self._text_of(key))
 
     def _marks(self) -> dict[str, str]:
-        marks: dict[str, str] = {key: "peer" for key in self.session.peer_clauses()}
-        for d in self.session.findings():
+        findings, peers = self.session.findings(), self.session.peer_clauses()
+        if self._marks_for is not None and self._marks_for[0] is findings and self._marks_for[1] == peers:
+            return self._marks_for[2]  # typing: the findings have not changed
+        marks: dict[str, str] = {key: "peer" for key in peers}
+        for d in findings:
             key = d.location.clause_id or {"header": "field:topic", "sponsors": "sponsors"}.get(
                 d.location.part)
             if key and SEVERITY_RANK.get(d.severity, 3) < SEVERITY_RANK.get(marks.get(key), 3):
                 marks[key] = d.severity
+        self._marks_for = (findings, peers, marks)
         return marks
 
     def _show_findings(self) -> None:
         findings = self.session.findings()
+        shown = (findings, self.current, self.session.model_state())
+        if self._shown_for is not None and all(a is b or a == b for a, b in zip(shown, self._shown_for)):
+            return  # typing: nothing in the panel changed
+        self._shown_for = shown
         here = [d for d in findings if d.location.clause_id == self.current
                 or (self.current == "field:topic" and d.location.part == "header")]
-        others = [d for d in findings if not any(d is h for h in here)]
+        mine = {id(d) for d in here}
+        # a list of thousands helps nobody and costs a redraw on every key: the first LISTED
+        others = [d for d in findings if id(d) not in mine][:max(0, LISTED - len(here))]
         where = {id(d): "here" for d in here}
         for d in others:
             where[id(d)] = self.place(d.location.clause_id) or d.location.part
-        self.query_one(FindingsPanel).show(here, others, where, note=self.session.model_state())
+        self.query_one(FindingsPanel).show(here[:LISTED], others, where,
+                                           note=self.session.model_state(), total=len(findings))
+
+    def _fix_preview(self, d):
+        return fix_preview(self.paper, d) if self.session.is_current(d) else None
 
     def show_status(self) -> None:
-        session = self.session
-        backers, met = session.backers()
-        words, clauses = self._words.count(self.paper)
-        self.query_one(StatusLine).show(session.committee_code(), backers, met,
+        session, paper = self.session, self.paper
+        header = (paper.committee, tuple(paper.sponsors), tuple(paper.signatories), session.warm)
+        if self._header_for is None or self._header_for[0] != header:  # not on every key
+            self._header_for = (header, session.committee_code(), *session.backers())
+        _, committee, backers, met = self._header_for
+        words, clauses, at = self._counted
+        now = time.monotonic()
+        if len(self.index.rows) < 1000 or now - at > 0.5:  # a big paper: recounted twice a second
+            words, clauses = self._words.count(paper)
+            self._counted = (words, clauses, now)
+        self.query_one(StatusLine).show(committee, backers, met,
                                         session.model_state(), not session.document.dirty,
                                         session.display_name(), words=words, clauses=clauses)
 
     def lint_updated(self) -> None:
         """New findings arrived (the model process, or a background structural lint)."""
-        self.query_one(OutlineView).show(outline.rows(self.paper), self._marks(), self.current)
+        self.query_one(OutlineView).set_marks(self._marks())
         self._show_findings()
         self.show_status()
 

@@ -83,6 +83,9 @@ class EditorActions:
         if chosen is None or not chosen.suggestions:
             self.notify("No finding with a fix here", timeout=2)
             return
+        if not self.session.is_current(chosen):  # a big paper's check is a moment behind the typing
+            self.notify("Still checking this clause: Ctrl+F again in a moment", timeout=2)
+            return
         listed = list_fix(self.paper, chosen)
         if listed is not None:  # a State's name in the sponsor or signatory list
             name, states = listed

@@ -113,6 +113,7 @@
       $("editor").readOnly = m.role !== "edit";
       $("sign-form").hidden = m.role === "read";
       $("comment-form").hidden = m.role === "sign";
+      if (m.role === "sign" && !$("sign-state").value) $("sign-state").value = m.name;  // a signatory signs as who it joined as
       if (S.inflight) send(S.inflight.message);  // resent; the host knows whether it already has it
     } else if (m.t === "paper") {
       S.paper = m;
@@ -136,6 +137,8 @@
     else if (m.t === "peers") { S.peers = m.peers; renderPeers(); renderPaper(); }
     else if (m.t === "comments") { S.comments = m.comments; renderComments(); }
     else if (m.t === "sign-refused") { $("sign-message").textContent = "Not signed: " + m.reason; }
+    else if (m.t === "signed") { $("sign-message").textContent = "Signed for " + m.state + "."; }
+    else if (m.t === "comment-refused") { $("comment-message").textContent = "Comment not added: " + m.reason; }
     else if (m.t === "error" || m.t === "refused") {
       if (S.inflight) {  // not applied (the reason says why, with the text): do not send it again
         const st = S.texts.get(S.inflight.clause);
