@@ -28,8 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    from resedit.commands.copies import read_copies_too
     from resedit.committees import load_committee
     from resedit.review import ProgressBar, collect, review_batch, summary_markdown, table
+
+    read_copies_too()  # co-drafting copies too: their comments go into the annotated copies
 
     if args.committee:
         args.committee = load_committee(args.committee).code  # unknown committee: exit 2 now
@@ -38,7 +41,7 @@ def run(args) -> int:
         return 2
     papers = collect(args.paths, skip=args.out)
     if not papers:
-        print("resedit: no papers found (.docx, .txt, .md, .resedit)", file=sys.stderr)
+        print("resedit: no papers found (.docx, .txt, .md, .resedit, .collab)", file=sys.stderr)
         return 2
     results = review_batch(papers, committee=args.committee, out_dir=args.out, jobs=args.jobs,
                            use_nlp=not args.no_nlp, progress=ProgressBar())

@@ -87,6 +87,17 @@ def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: P
     return fallback
 
 
+def export_with_comments(paper: WorkingPaper) -> bytes:
+    """The NMUN export of a shared paper with its co-drafting comments as Word comments."""
+    from resedit.formats.docx_out import build_document
+
+    document, placed = build_document(paper)
+    add_codrafting_comments(document, placed, paper)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def add_codrafting_comments(document, placed, paper: WorkingPaper) -> None:
     """The comments made on a shared paper (resedit host / join), each by its author on its
     clause; a resolved one says who resolved it."""
