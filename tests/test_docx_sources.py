@@ -158,3 +158,27 @@ def test_review_comments_of_a_page_header_paper_sit_on_their_paragraphs(tmp_path
             if note.split()[0].startswith("PUN"):  # the full stop ending the preamble
                 assert text.startswith("Noting the guidelines")
     assert any(n.startswith("SPO") for notes in comments.values() for n in notes)
+
+
+def test_pdf_pasted_into_word_one_paragraph_per_line(tmp_path):
+    """Each printed line of a resolution's PDF a paragraph of its own (what pasting gives), the
+    blank lines empty paragraphs, and a sponsor list wrapped inside a State's name."""
+    import docx
+
+    from pdf_texts import CLEAN_CLAUSES, PAGED
+
+    header = ["Sponsors: Ghana, Peru", "Signatories: Chile, Norway, Saint Vincent and the",
+              "Grenadines, Uruguay", ""]
+    document = docx.Document()
+    for line in header + PAGED.split("\n"):
+        document.add_paragraph(line)
+    path = tmp_path / "pasted.docx"
+    document.save(str(path))
+    paper = read_paper(path)
+    assert paper.signatories == ["Chile", "Norway", "Saint Vincent and the Grenadines", "Uruguay"]
+    assert [c.text.rstrip("0123456789") for c in paper.preamble] == CLEAN_CLAUSES["preamble"]
+    assert [c.text.rstrip("0123456789") for c in paper.operative] == CLEAN_CLAUSES["operative"]
+    assert any("footnote" in note for note in paper.notes)
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    for clause in paper.preamble + paper.operative:  # each clause points at its first line
+        assert clause.text.startswith(texts[clause.line - 1].split(". ", 1)[-1][:30])
