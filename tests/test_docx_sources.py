@@ -7,6 +7,7 @@ import os
 import pytest
 from word_sources import (
     OPERATIVE,
+    flat_odt_with_footnote_and_text_box,
     google_docs_like,
     libreoffice_convert,
     paper_html,
@@ -110,7 +111,6 @@ def test_libreoffice_converted_web_page_with_automatic_lists(tmp_path, txt_paper
 def _page_header_table_paper(path):
     """The header as a table in Word's page header (repeated on every page), the clauses below."""
     import docx
-
     from word_sources import HEADER, OPENING, PREAMBLE
 
     document = docx.Document()
@@ -142,8 +142,9 @@ def test_header_table_in_the_page_header_keeps_paragraph_numbers(tmp_path):
 
 
 def test_review_comments_of_a_page_header_paper_sit_on_their_paragraphs(tmp_path, capsys):
-    from resedit.cli import main
     from test_export_numbers import _comments_by_paragraph
+
+    from resedit.cli import main
 
     papers, out = tmp_path / "papers", tmp_path / "out"
     papers.mkdir()
@@ -164,7 +165,6 @@ def test_pdf_pasted_into_word_one_paragraph_per_line(tmp_path):
     """Each printed line of a resolution's PDF a paragraph of its own (what pasting gives), the
     blank lines empty paragraphs, and a sponsor list wrapped inside a State's name."""
     import docx
-
     from pdf_texts import CLEAN_CLAUSES, PAGED
 
     header = ["Sponsors: Ghana, Peru", "Signatories: Chile, Norway, Saint Vincent and the",
@@ -182,3 +182,16 @@ def test_pdf_pasted_into_word_one_paragraph_per_line(tmp_path):
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
     for clause in paper.preamble + paper.operative:  # each clause points at its first line
         assert clause.text.startswith(texts[clause.line - 1].split(". ", 1)[-1][:30])
+
+
+@needs_libreoffice
+def test_footnotes_and_text_boxes_are_noted_not_read_as_clauses(tmp_path):
+    source = tmp_path / "paper.fodt"
+    source.write_text(flat_odt_with_footnote_and_text_box(), encoding="utf-8")
+    paper = read_paper(libreoffice_convert(source, tmp_path))
+    assert [c.text for c in paper.preamble] == ["Recalling its resolution 30/1,"]
+    assert [c.text for c in paper.operative] == ["Urges Member States to act;",
+                                                 "Decides to remain seized of the matter."]
+    assert "1 paragraph(s) in text boxes were not read as clauses: Draft for the bloc only" \
+        in paper.notes
+    assert "1 footnote(s) not read as clauses: Adopted at its thirtieth session." in paper.notes
