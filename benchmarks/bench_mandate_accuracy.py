@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from mandate_eval import DEVELOPMENT, HELD_OUT, load_items, run, scores  # noqa: E402
+
 from resedit.nlp import load_annotator  # noqa: E402
 
 

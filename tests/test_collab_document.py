@@ -320,7 +320,7 @@ def test_any_edit_sequence_matches_the_model(data):
 
 
 def test_a_cursor_follows_remote_changes_around_it():
-    from resedit.collab.offsets import shift_offset
+    from resedit.model.text_change import shift_offset
 
     old = "Children, [Brazil é]"
     new = "Children, [Việt Nam 😀] [Chile ñ] [Brazil é]"

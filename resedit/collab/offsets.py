@@ -9,34 +9,14 @@ import difflib
 
 from pycrdt import Text
 
+from resedit.model.text_change import splice
+
 
 def byte_offset(text: str, index: int) -> int:
     """UTF-8 byte offset of code-point `index` in `text` (0 <= index <= len(text))."""
     if not 0 <= index <= len(text):
         raise IndexError(f"offset {index} outside a text of {len(text)} characters")
     return len(text[:index].encode("utf-8"))
-
-
-def splice(old: str, new: str, cursor: int | None = None) -> tuple[int, int, str]:
-    """The smallest single change turning `old` into `new`: (start, end, inserted), in code points.
-
-    Keeping the unchanged prefix and suffix out of the change is what lets two people typing in
-    the same clause both keep their words. `cursor` (where the typist's cursor is in `new`)
-    places an insertion that could go in several places (a space typed next to a space) where
-    it was typed, so the shared text anchors it after the typist's own characters.
-    """
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    grown = len(new) - len(old)
-    if cursor is not None and grown > 0 and 0 <= cursor - grown < start \
-            and new[cursor:] == old[cursor - grown:]:
-        return cursor - grown, cursor - grown, new[cursor - grown:cursor]
-    tail = 0
-    while tail < limit - start and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
-        tail += 1
-    return start, len(old) - tail, new[start:len(new) - tail]
 
 
 def set_text(ytext: Text, new: str, cursor: int | None = None) -> None:
@@ -50,20 +30,6 @@ def set_text(ytext: Text, new: str, cursor: int | None = None) -> None:
         del ytext[at:at + length]
     if inserted:
         ytext.insert(at, inserted)
-
-
-def shift_offset(old: str, new: str, offset: int) -> int:
-    """Where a cursor at code-point `offset` in `old` belongs once someone else turned it into `new`.
-
-    For the editor on remote changes: text inserted before the cursor pushes it right, so one's
-    own typing continues where it was instead of landing inside another delegate's words.
-    """
-    start, end, inserted = splice(old, new)
-    if offset <= start:
-        return offset
-    if offset >= end:
-        return offset + len(inserted) - (end - start)
-    return start + len(inserted)
 
 
 def rebase(base: str, mine: str, current: str) -> str:

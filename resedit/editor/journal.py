@@ -39,10 +39,15 @@ def atomic_write(path: Path, data: bytes) -> None:
     formats.atomic_write(path, data)
 
 
+def fields(source: Path | None) -> dict:
+    """The journal's own fields (the paper goes under "paper")."""
+    return {"journal": 1, "source": str(source) if source else None,
+            "at": datetime.now(UTC).isoformat(timespec="seconds")}
+
+
 def encode(paper: WorkingPaper, source: Path | None) -> bytes:
-    return json.dumps({"journal": 1, "source": str(source) if source else None,
-                       "at": datetime.now(UTC).isoformat(timespec="seconds"),
-                       "paper": paper_to_dict(paper)}, ensure_ascii=False).encode("utf-8")
+    return json.dumps({**fields(source), "paper": paper_to_dict(paper)},
+                      ensure_ascii=False).encode("utf-8")
 
 
 def read_journal(path: Path) -> tuple[WorkingPaper, str, str | None] | None:

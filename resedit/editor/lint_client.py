@@ -42,12 +42,12 @@ class LintProcess:
         self._on_event: Callback | None = None
         self._early: list[tuple[str, object]] = []
         self._cond = threading.Condition()
-        self._waiting: tuple[int, dict, int] | None = None  # (version, paper dict, clauses)
+        self._waiting: tuple[int, str, int] | None = None  # (version, paper as JSON, clauses)
         self._in_flight: tuple[float, float] | None = None  # (sent at, allowed seconds)
         self._started_at = 0.0
         self._generation = 0  # which process the threads belong to; bumped on every restart
         self._stopped = False
-        self._last_sent: tuple[int, dict, int] | None = None
+        self._last_sent: tuple[int, str, int] | None = None
 
     # ---- the UI thread's side: never blocks beyond a slot swap ---------------------------
     def start(self) -> LintProcess:
@@ -62,10 +62,10 @@ class LintProcess:
         for kind, payload in early:
             callback(kind, payload)
 
-    def request(self, version: int, paper_dict: dict, clauses: int = 0) -> None:
-        """Ask for the model rules' findings on a paper (as `paper_to_dict` gives it)."""
+    def request(self, version: int, paper_json: str, clauses: int = 0) -> None:
+        """Ask for the model rules' findings on a paper (`paper_to_dict` as JSON text)."""
         with self._cond:
-            self._waiting = (version, paper_dict, clauses)
+            self._waiting = (version, paper_json, clauses)
             self._cond.notify_all()
 
     @property
@@ -110,7 +110,7 @@ class LintProcess:
                 self._waiting = None
                 self._in_flight = (time.monotonic(), self.answer_timeout + PER_CLAUSE * clauses)
             try:  # may block while the process is busy: only this thread waits
-                proc.stdin.write(json.dumps({"id": version, "paper": data}) + "\n")
+                proc.stdin.write(f'{{"id": {int(version)}, "paper": {data}}}\n')
                 proc.stdin.flush()
             except (OSError, ValueError):
                 self._down(generation, "the model process stopped")

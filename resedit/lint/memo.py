@@ -8,7 +8,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _MEMO: OrderedDict = OrderedDict()
-LIMIT = 16384
+LIMIT = 131072  # ~10 analyses per clause: a 5,000-clause paper must fit, or every re-lint redoes all
 
 
 def memo(key: Hashable, compute: Callable[[], T]) -> T:

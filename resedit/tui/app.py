@@ -60,9 +60,29 @@ class ResEditApp(App):
                                                            name="resedit-background").start()
         session.post = lambda kind, payload: self._post(LintEvent(kind, payload))
         session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
+        if hasattr(session.document, "add_notice_listener"):  # the host's answer to a signature, a comment
+            session.document.add_notice_listener(lambda text, ok: self._on_ui(self._notice, text, ok))
         if session.lint_process is not None:
             session.lint_process.set_callback(session.post)
+        self._catch_signals()
         self.call_after_refresh(self._after_first_paint)
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (kill, shutdown) and SIGHUP (terminal window closed): leave as Ctrl+Q would,
+        terminal restored and the journal kept, instead of dying mid-screen."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(number, self._signalled, int(number))
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+                pass
+
+    def _signalled(self, number: int) -> None:
+        self.session.close()  # unsaved work stays in the journal for the next start
+        self.exit(return_code=128 + number)
 
     def _after_first_paint(self) -> None:
         import copy
@@ -174,6 +194,12 @@ class ResEditApp(App):
         else:
             self.call_from_thread(callback, *args)
 
+    def _notice(self, text: str, ok: bool) -> None:
+        self.notify(text, severity="information" if ok else "error", timeout=6)
+        refresh = getattr(self.screen, "paper_changed", None)
+        if refresh is not None:
+            refresh(text, ok)
+
     def _peers_changed(self) -> None:
         if self.editor.ready:
             self.editor.lint_updated()
@@ -184,27 +210,16 @@ class ResEditApp(App):
 
     # ---- commands shared by keys and the palette -----------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from functools import partial
+
+        from resedit.tui.keys import commands
+
         yield from super().get_system_commands(screen)
-        e = self.editor
-        yield SystemCommand("Save", "Save the paper (.resedit)", self.action_save)
-        yield SystemCommand("Save as…", "Save under a new name", self.action_save_as)
-        yield SystemCommand("Export…", "Write the paper as .txt or .docx", self.action_export)
-        yield SystemCommand("Sponsors and signatories", "Add, remove, withdraw", self.action_sponsors)
-        yield SystemCommand("Help: keys", "Every key the editor answers to", self.action_help)
-        yield SystemCommand("Undo", "Undo the last change", e.action_undo)
-        yield SystemCommand("Redo", "Redo", e.action_redo)
-        yield SystemCommand("New clause", "Insert an empty clause after this one", e.action_new_clause)
-        yield SystemCommand("Delete clause", "Delete the clause being edited", e.action_delete_clause)
-        yield SystemCommand("Move clause up", "Also from operative into preamble", e.action_move_up)
-        yield SystemCommand("Move clause down", "Also from preamble into operative", e.action_move_down)
-        yield SystemCommand("Switch part", "Preamble ⇄ operative", e.action_switch_part)
-        yield SystemCommand("Apply fix", "Apply the suggestion of the finding", e.action_fix)
-        yield SystemCommand("Find", "Find text in the whole paper", e.action_find)
-        yield SystemCommand("Replace everywhere", "Replace text in the whole paper", e.action_replace)
-        yield SystemCommand("Whole paper", "The paper as it will print", e.action_paper_view)
-        yield SystemCommand("Edit topic", "Header: topic", lambda: e.go_to("field:topic"))
-        yield SystemCommand("Edit committee", "Header: committee", lambda: e.go_to("field:committee"))
-        yield SystemCommand("Edit code", "Header: document code", lambda: e.go_to("field:code"))
+        for title, help_text, action in commands():  # the key table's commands (resedit.tui.keys)
+            yield SystemCommand(title, help_text, partial(self.editor.run_action, action))
+
+    def action_edit_field(self, name: str) -> None:
+        self.editor.go_to(f"field:{name}")
 
     def action_help(self) -> None:
         from resedit.tui.screens.help import HelpScreen

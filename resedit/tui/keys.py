@@ -1,5 +1,5 @@
-"""Every key the editor answers to, in one table: the screen's bindings and the help screen
-are both built from it, so the help never disagrees with the keys. No Textual."""
+"""Every key the editor answers to, in one table: the screen's bindings, the help screen and the
+command palette are all built from it, so none of them disagrees with the keys. No Textual."""
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -11,6 +11,7 @@ class Key(NamedTuple):
     shown: str  # how the help screen writes the key
     description: str
     footer: str = ""  # label in the footer; empty: not shown there
+    command: str = ""  # title in the command palette; empty: from the description
 
 
 EDITING = "Writing a clause"
@@ -18,6 +19,7 @@ STRUCTURE = "Clauses and sub-clauses"
 FINDINGS = "Findings"
 SEARCH = "The whole paper"
 FILES = "Files and screens"
+SHARED = "Co-drafting (resedit host / join)"
 
 KEYS: dict[str, list[Key]] = {
     EDITING: [
@@ -50,15 +52,40 @@ KEYS: dict[str, list[Key]] = {
         Key("ctrl+f", "fix", "Ctrl+F", "apply the fix of the highlighted finding (or this clause's first)", "Fix"),
         Key("f3", "focus_findings", "F3", "go to the findings list (Enter jumps to the clause)"),
     ],
+    SHARED: [
+        Key("f9", "comment", "F9", "comment on this clause (the dais too); everyone sees it beside the clause"),
+        Key("shift+f9", "resolve_comments", "Shift+F9", "co-sponsors: mark this clause's comments resolved"),
+    ],
     FILES: [
         Key("ctrl+s", "save", "Ctrl+S", "save (.resedit; the journal keeps unsaved work safe)", "Save"),
         Key("f5", "export", "F5", "export to .txt or .docx"),
         Key("f2", "sponsors", "F2", "sponsors and signatories", "Sponsors"),
-        Key("f1,question_mark", "help", "F1 / ?", "this help", "Help"),
+        Key("f1,question_mark", "help", "F1 / ?", "this help", "Help", "Help: every key"),
         Key("ctrl+p", "", "Ctrl+P", "command palette: every command by name"),
         Key("ctrl+q", "", "Ctrl+Q", "quit (asks when there are unsaved changes)"),
     ],
 }
+
+
+# Commands with no key of their own: only in the command palette (Ctrl+P). Their action runs on
+# the editor screen; "app." names an action of the app.
+PALETTE_ONLY: list[Key] = [
+    Key("", "app.save_as", "", "save under a new name", command="Save as…"),
+    Key("", "app.edit_field('topic')", "", "edit the topic (header)"),
+    Key("", "app.edit_field('committee')", "", "edit the committee (header)"),
+    Key("", "app.edit_field('code')", "", "edit the document code (header)"),
+]
+
+
+def _title(key: Key, footer: bool = True) -> str:
+    return (footer and key.footer) or key.description.split(" (")[0].split(";")[0].capitalize()
+
+
+def commands() -> list[tuple[str, str, str]]:
+    """(title, help, action) for the command palette: every key with an action, then PALETTE_ONLY."""
+    keyed = [key for group in KEYS.values() for key in group if key.action]
+    return [(key.command or _title(key, footer=False), key.description, key.action)
+            for key in keyed + PALETTE_ONLY]
 
 
 def bindings() -> list[tuple[str, str, str, bool]]:
@@ -67,6 +94,5 @@ def bindings() -> list[tuple[str, str, str, bool]]:
     for group in KEYS.values():
         for key in group:
             if key.keys and key.action:
-                label = key.footer or key.description.split(" (")[0].split(";")[0].capitalize()
-                out.append((key.keys, key.action, label, bool(key.footer)))
+                out.append((key.keys, key.action, _title(key), bool(key.footer)))
     return out

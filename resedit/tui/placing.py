@@ -80,23 +80,6 @@ def touched(edit) -> str | None:
     return None
 
 
-def shift_offset(old: str, new: str, offset: int) -> int:
-    """Where a cursor at `offset` in `old` belongs after someone else turned it into `new`:
-    text changed before the cursor moves it, text after it does not."""
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    if offset <= prefix:
-        return offset
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
-    if offset >= len(old) - suffix:
-        return offset + len(new) - len(old)
-    return len(new) - suffix  # the cursor was inside the changed stretch: put it after the change
-
-
 def apply_suggestion(text: str, finding: Diagnostic) -> str | None:
     """The clause text with the finding's first suggestion put in place, or None when it has none
     to put: a suggestion replaces the finding's start..end span of the clause text (the lint

@@ -10,6 +10,7 @@ does it on a worker thread when the paper is big) and arrive as their own messag
 from __future__ import annotations
 
 import threading
+import time
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,9 +18,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from resedit.editor import outline
+from resedit.tui import codrafting
 from resedit.tui.keys import bindings
 from resedit.tui.placing import PaperIndex, WordCount, touched
 from resedit.tui.screens.editor_actions import EditorActions
@@ -29,6 +31,7 @@ from resedit.tui.widgets.outline_view import OutlineView
 from resedit.tui.widgets.status_line import KeyHints, StatusLine
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+LISTED = 50  # findings listed in the panel at most (the whole-paper view marks them all)
 FIELD_TITLES = dict(outline.HEADER_ROWS)
 
 # resedit.model.edits is imported where edits are made (after the first paint; the app's warm-up
@@ -58,6 +61,10 @@ class EditorScreen(EditorActions, Screen):
         self._index: PaperIndex | None = None
         self._words = WordCount()
         self._last_find = ""
+        self._marks_for: tuple | None = None
+        self._header_for: tuple | None = None
+        self._shown_for: tuple | None = None
+        self._counted = (0, 0, 0.0)  # words, clauses, when
         self._ui_thread = threading.get_ident()
 
     def compose(self) -> ComposeResult:
@@ -65,7 +72,7 @@ class EditorScreen(EditorActions, Screen):
             yield OutlineView(id="outline")
             with Vertical(id="right"):
                 yield ClauseEditor(self.structural, on_paste=self.pasted, id="clause")
-                yield FindingsPanel(describe_fix=lambda d: fix_preview(self.paper, d), id="findings")
+                yield FindingsPanel(describe_fix=self._fix_preview, id="findings")
         yield StatusLine(id="status")
         yield KeyHints(id="keys")
 
@@ -78,6 +85,9 @@ class EditorScreen(EditorActions, Screen):
         self.go_to(rows[0].key if rows else "field:topic")
         self.redraw(structure=True)
         self.ready = True
+
+    def on_unmount(self) -> None:
+        self.ready = False  # co-drafting news arriving while the app closes: nothing to show it on
 
     @property
     def paper(self):
@@ -153,10 +163,10 @@ class EditorScreen(EditorActions, Screen):
         """Where a clause is: 'pre. 2' / 'op. 3(b)' (long: 'Operative clause 3 (b)')."""
         return (self.index.long if long else self.index.short).get(clause_id or "", "")
 
-    @on(OutlineView.OptionSelected)
-    def _outline_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OutlineView.Picked)
+    def _outline_picked(self, event: OutlineView.Picked) -> None:
         event.stop()
-        self.go_to(event.option.id)
+        self.go_to(event.key)
 
     @on(FindingsPanel.Picked)
     def _finding_picked(self, event: FindingsPanel.Picked) -> None:
@@ -293,6 +303,9 @@ class EditorScreen(EditorActions, Screen):
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_later(self._relint_and_redraw)
+        refresh = getattr(self.app.screen, "paper_changed", None)  # e.g. the sponsors screen, open
+        if refresh is not None and self.app.screen is not self:
+            refresh()
 
     def _follow(self, edit, retarget: bool) -> None:
         """After undo/redo/remote edits: show the clause that changed, keep the editor in sync."""
@@ -334,6 +347,7 @@ class EditorScreen(EditorActions, Screen):
         marks = self._marks()
         view = self.query_one(OutlineView)
         if structure:
+            view.notes = codrafting.outline_notes(self.session.document)
             view.show(outline.rows(self.paper), marks, self.current)
             if self.current and not self.current.startswith("field:"):
                 self.editor.border_title = self._title_of(self.current)
@@ -356,35 +370,61 @@ class EditorScreen(EditorActions, Screen):
         return row and outline.Row(row.key, row.part, row.depth, row.label, self._text_of(key))
 
     def _marks(self) -> dict[str, str]:
-        marks: dict[str, str] = {key: "peer" for key in self.session.peer_clauses()}
-        for d in self.session.findings():
+        findings, peers = self.session.findings(), self.session.peer_clauses()
+        if self._marks_for is not None and self._marks_for[0] is findings and self._marks_for[1] == peers:
+            return self._marks_for[2]  # typing: the findings have not changed
+        marks: dict[str, str] = {key: "peer" for key in peers}
+        for d in findings:
             key = d.location.clause_id or {"header": "field:topic", "sponsors": "sponsors"}.get(
                 d.location.part)
             if key and SEVERITY_RANK.get(d.severity, 3) < SEVERITY_RANK.get(marks.get(key), 3):
                 marks[key] = d.severity
+        self._marks_for = (findings, peers, marks)
         return marks
 
     def _show_findings(self) -> None:
         findings = self.session.findings()
+        comments = codrafting.comment_findings(self.session.document, self.current)  # co-drafting
+        shown = (findings, self.current, self.session.model_state(), [d.message for d in comments])
+        if self._shown_for is not None and all(a is b or a == b for a, b in zip(shown, self._shown_for)):
+            return  # typing: nothing in the panel changed
+        self._shown_for = shown
         here = [d for d in findings if d.location.clause_id == self.current
                 or (self.current == "field:topic" and d.location.part == "header")]
-        others = [d for d in findings if not any(d is h for h in here)]
+        mine = {id(d) for d in here}
+        # a list of thousands helps nobody and costs a redraw on every key: the first LISTED
+        others = [d for d in findings if id(d) not in mine][:max(0, LISTED - len(here))]
+        here = comments + here
         where = {id(d): "here" for d in here}
         for d in others:
             where[id(d)] = self.place(d.location.clause_id) or d.location.part
-        self.query_one(FindingsPanel).show(here, others, where, note=self.session.model_state())
+        self.query_one(FindingsPanel).show(here[:LISTED], others, where,
+                                           note=self.session.model_state(), total=len(findings))
+
+    def _fix_preview(self, d):
+        return fix_preview(self.paper, d) if self.session.is_current(d) else None
 
     def show_status(self) -> None:
-        session = self.session
-        backers, met = session.backers()
-        words, clauses = self._words.count(self.paper)
-        self.query_one(StatusLine).show(session.committee_code(), backers, met,
+        session, paper = self.session, self.paper
+        header = (paper.committee, tuple(paper.sponsors), tuple(paper.signatories), session.warm)
+        if self._header_for is None or self._header_for[0] != header:  # not on every key
+            self._header_for = (header, session.committee_code(), *session.backers())
+        _, committee, backers, met = self._header_for
+        words, clauses, at = self._counted
+        now = time.monotonic()
+        if len(self.index.rows) < 1000 or now - at > 0.5:  # a big paper: recounted twice a second
+            words, clauses = self._words.count(paper)
+            self._counted = (words, clauses, now)
+        self.query_one(StatusLine).show(committee, backers, met,
                                         session.model_state(), not session.document.dirty,
-                                        session.display_name(), words=words, clauses=clauses)
+                                        codrafting.status(session.document, self.place) or session.display_name(),
+                                        words=words, clauses=clauses)
 
     def lint_updated(self) -> None:
         """New findings arrived (the model process, or a background structural lint)."""
-        self.query_one(OutlineView).show(outline.rows(self.paper), self._marks(), self.current)
+        view = self.query_one(OutlineView)
+        view.notes = codrafting.outline_notes(self.session.document)
+        view.set_marks(self._marks())
         self._show_findings()
         self.show_status()
 

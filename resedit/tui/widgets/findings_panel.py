@@ -55,10 +55,12 @@ class FindingsPanel(Vertical):
         self.border_title = "Findings"
 
     def show(self, current: list[Diagnostic], others: list[Diagnostic], where: dict[int, str],
-             note: str = "") -> None:
-        """`where` maps id(diagnostic) to a short place such as "op. 3(b)"."""
+             note: str = "", total: int | None = None) -> None:
+        """`where` maps id(diagnostic) to a short place such as "op. 3(b)"; `total`: findings in
+        the paper when not all are listed."""
+        total = len(current) + len(others) if total is None else total
         signature = ([(identity(d), where.get(id(d))) for d in current],
-                     [(identity(d), where.get(id(d))) for d in others], note)
+                     [(identity(d), where.get(id(d))) for d in others], note, total)
         if signature == self._signature:
             # same findings: keep the rows, but point at the new Diagnostic objects
             self._by_option = {k: d for k, d in zip(self._by_option, current + others)}
@@ -83,7 +85,8 @@ class FindingsPanel(Vertical):
             # clause (just jumped there); otherwise the first finding of this clause
             keep = chosen is not None and (listing.has_focus or where.get(id(self._same(chosen))) == "here")
             listing.highlighted = self._index_of(chosen) if keep else 0
-        self.border_title = f"Findings: {len(current)} here, {len(self.findings)} in paper"
+        listed = "" if total == len(self.findings) else f" ({len(self.findings)} listed; F4 shows all)"
+        self.border_title = f"Findings: {len(current)} here, {total} in paper{listed}"
         self.border_subtitle = note
         self._detail()
 

@@ -2,8 +2,7 @@
 binding". Words come from the profile merged over lexicon/mandate.yaml."""
 from __future__ import annotations
 
-from resedit.lint.kinds.mandate.match import (Match, _aux, _depth, _is_addressee, _own_work, _phrase,
-                                              _subject, _to_end)
+from resedit.lint.kinds.mandate.match import Match, _aux, _depth, _is_addressee, _own_work, _phrase, _subject, _to_end
 from resedit.lint.kinds.mandate.parse import ClauseView, organ_named
 from resedit.lint.kinds.mandate.signals import _words, organs_of
 from resedit.nlp import Token

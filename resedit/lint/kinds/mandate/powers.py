@@ -2,8 +2,16 @@
 regular budget, treaties and bodies, another organ's powers, commanding tone."""
 from __future__ import annotations
 
-from resedit.lint.kinds.mandate.match import (Match, _aux, _depth, _is_addressee, _own_work, _phrase, _subject,
-                                              _verb_match)
+from resedit.lint.kinds.mandate.match import (
+    Match,
+    _aux,
+    _depth,
+    _is_addressee,
+    _own_work,
+    _phrase,
+    _subject,
+    _verb_match,
+)
 from resedit.lint.kinds.mandate.parse import ClauseView, organ_named
 from resedit.lint.kinds.mandate.signals import _words, organs_of
 from resedit.nlp import Token
