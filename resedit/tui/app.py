@@ -60,9 +60,29 @@ class ResEditApp(App):
                                                            name="resedit-background").start()
         session.post = lambda kind, payload: self._post(LintEvent(kind, payload))
         session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
+        if hasattr(session.document, "add_notice_listener"):  # the host's answer to a signature, a comment
+            session.document.add_notice_listener(lambda text, ok: self._on_ui(self._notice, text, ok))
         if session.lint_process is not None:
             session.lint_process.set_callback(session.post)
+        self._catch_signals()
         self.call_after_refresh(self._after_first_paint)
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (kill, shutdown) and SIGHUP (terminal window closed): leave as Ctrl+Q would,
+        terminal restored and the journal kept, instead of dying mid-screen."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(number, self._signalled, int(number))
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+                pass
+
+    def _signalled(self, number: int) -> None:
+        self.session.close()  # unsaved work stays in the journal for the next start
+        self.exit(return_code=128 + number)
 
     def _after_first_paint(self) -> None:
         import copy
@@ -173,6 +193,12 @@ class ResEditApp(App):
             callback(*args)
         else:
             self.call_from_thread(callback, *args)
+
+    def _notice(self, text: str, ok: bool) -> None:
+        self.notify(text, severity="information" if ok else "error", timeout=6)
+        refresh = getattr(self.screen, "paper_changed", None)
+        if refresh is not None:
+            refresh(text, ok)
 
     def _peers_changed(self) -> None:
         if self.editor.ready:
