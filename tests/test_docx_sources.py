@@ -195,3 +195,38 @@ def test_footnotes_and_text_boxes_are_noted_not_read_as_clauses(tmp_path):
     assert "1 paragraph(s) in text boxes were not read as clauses: Draft for the bloc only" \
         in paper.notes
     assert "1 footnote(s) not read as clauses: Adopted at its thirtieth session." in paper.notes
+
+
+@pytest.fixture(scope="module")
+def corpus_as_word(tmp_path_factory):
+    """The adopted texts, each converted by LibreOffice as a dais would open and save it: one
+    paragraph per line, non-breaking hyphens as Word's w:noBreakHyphen."""
+    import shutil as sh
+    import subprocess
+
+    from shared_data import CORPUS
+
+    folder = tmp_path_factory.mktemp("corpus")
+    texts = sorted(CORPUS.glob("*.txt"))
+    sources = [sh.copy(p, folder / p.name) for p in texts]
+    command = [soffice(), f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless",
+               "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
+               "--outdir", str(folder / "out"), *map(str, sources)]
+    subprocess.run(command, check=True, capture_output=True, timeout=600,
+                   env={**os.environ, "HOME": str(folder)})
+    return {p.name: folder / "out" / (p.stem + ".docx") for p in texts}
+
+
+@pytest.mark.corpus
+@needs_libreoffice
+def test_adopted_texts_converted_by_libreoffice_read_the_same(corpus_as_word, rules):
+    """Same text, same structure (so the same findings from every rule), on the same clauses."""
+    from shared_data import CORPUS
+
+    from resedit.lint.kinds import KINDS
+
+    structural = [r for r in rules if not KINDS[r.kind].needs_nlp]
+    for name, converted in corpus_as_word.items():
+        txt, word = read_paper(CORPUS / name), read_paper(converted)
+        assert write_text(word) == write_text(txt), name
+        assert findings(word, structural, None) == findings(txt, structural, None), name

@@ -26,7 +26,7 @@ from resedit.errors import InputError
 from resedit.formats.docx_layout import layout
 from resedit.formats.docx_numbering import Numbering, W, read_numbering, xml_part
 from resedit.formats.docx_numbering import int_value as _int
-from resedit.formats.docx_runs import has_dropped_runs, in_text_box, visible_text
+from resedit.formats.docx_runs import in_text_box, needs_own_reading, visible_text
 from resedit.formats.docx_safety import DocxScan, check_docx
 from resedit.model import WorkingPaper
 from resedit.model.diagnostic import letter, roman
@@ -266,7 +266,7 @@ def _paragraph_line(par, numbering: Numbering, notes: list[str], order: dict,
     raw = "".join(strings)
     # docx2python merges and rewrites runs in its tree; the formatting is read from the file's.
     original = pristine[order[par.elem] - 1] if par.elem in order and pristine else None
-    if original is not None and has_dropped_runs(original):
+    if original is not None and needs_own_reading(original):
         raw, dropped = visible_text(original)
         for why, text in dropped:
             notes.append(f"paragraph {order[par.elem]}: {why} text not read: "
