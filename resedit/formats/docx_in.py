@@ -118,10 +118,10 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
                                 continue
                             emit(_paragraph_line(par, numbering, notes, order, pristine), par.elem)
         out, paragraph_of_line = layout(items, order)
-        if any(text for text in boxes):
-            shown = "; ".join(_shorten(t, 40) for t in boxes if t)
-            notes.append(f"{sum(1 for t in boxes if t)} paragraph(s) in text boxes were not read "
-                         f"as clauses: {shown}")
+        boxes = list(dict.fromkeys(t for t in boxes if t))  # Word keeps a VML copy of each box
+        if boxes:
+            notes.append(f"{len(boxes)} paragraph(s) in text boxes were not read as clauses: "
+                         + "; ".join(_shorten(t, 40) for t in boxes))
         if any("footnotes" in name for name in scan.parts):
             notes.extend(_footnotes(content))
         if any(name.startswith("word/header") for name in scan.parts):
@@ -229,7 +229,7 @@ def _footnotes(content) -> list[str]:
         texts = [_clean(" ".join(p for p in _flatten(note) if p)) for note in content.footnotes]
     except Exception:  # docx2python gives up on footnote parts it cannot pair
         return ["the document has footnotes that could not be read"]
-    texts = [t for t in texts if t]
+    texts = [re.sub(r"^footnote\d+\)\s*", "", t) for t in texts if t]  # docx2python's prefix
     if not texts:
         return []
     return [f"{len(texts)} footnote(s) not read as clauses: "
