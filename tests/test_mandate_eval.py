@@ -170,3 +170,61 @@ def test_recommending_or_describing_the_act_is_never_flagged(annotator, mandate_
     paper, committee = paper_for(Item("frame", code, False, frame.format(act=act)))
     found = lint(paper, mandate_rules, committee, annotator=annotator)
     assert found == [], (frame.format(act=act), [d.code for d in found])
+
+
+@pytest.mark.parametrize("code,text,fixed", [
+    ("CCPCJ", "Acting under Chapter VII of the Charter of the United Nations,",
+     "Mindful of the responsibilities of the Security Council under Chapter VII of the Charter of the United Nations,"),
+    ("HRC", "Determining that the situation constitutes a threat to international peace and security,",
+     "Deeply concerned that the situation constitutes a threat to international peace and security,"),
+    ("CCPCJ", "Determines that piracy constitutes a threat to international peace and security.",
+     "Recommends that the Security Council consider whether piracy constitutes a threat to international peace and security."),
+    ("CND", "Decides to extend the mandate of the United Nations Mission in South Sudan until 30 April 2027.",
+     "Recommends that the Security Council consider whether to extend the mandate of the United Nations Mission in South Sudan until 30 April 2027."),
+    ("ECOSOC", "Decides that the mandate of the United Nations Mission shall be extended until 2027.",
+     "Recommends that the Security Council consider whether the mandate of the United Nations Mission shall be extended until 2027."),
+    ("CCPCJ", "Decides to renew until 31 January 2027 the measures set out in paragraphs 1 to 5 of resolution 2399 (2018).",
+     "Recommends that the Security Council consider whether to renew until 31 January 2027 the measures set out in paragraphs 1 to 5 of resolution 2399 (2018)."),
+    ("HRC", "Reiterates its demand that the authorities release all detainees.",
+     "Reiterates its call that the authorities release all detainees."),
+    ("CCPCJ", "Reiterating its demand that all parties end the trafficking of children,",
+     "Reiterating its call that all parties end the trafficking of children,"),
+    ("CND", "Demanding that all States close the laboratories on their territory,",
+     "Urging that all States close the laboratories on their territory,"),
+    ("CCPCJ", "Approves the imposition of targeted sanctions on the leaders of trafficking networks.",
+     "Recommends that the Security Council consider the imposition of targeted sanctions on the leaders of trafficking networks."),
+    ("GA", "Refers the situation in the region to the Prosecutor of the International Criminal Court.",
+     "Recommends that the Security Council consider whether to refer the situation in the region to the Prosecutor of the International Criminal Court."),
+    ("SC", "Admits the State of Palestine to membership in the United Nations.",
+     "Recommends that the General Assembly admit the State of Palestine to membership in the United Nations."),
+    ("CND", "Decides that Member States shall be obliged to report all seizures of fentanyl.",
+     "Calls upon Member States to report all seizures of fentanyl."),
+])
+def test_new_shapes_reword_into_plain_english(annotator, mandate_rules, code, text, fixed):
+    from mandate_eval import Item
+
+    paper, committee = paper_for(Item("reword", code, True, text))
+    found = lint(paper, mandate_rules, committee, annotator=annotator)
+    assert len(found) == 1, [(d.code, d.message[:80]) for d in found]
+    (d,) = found
+    clause = paper.part(d.location.part)[d.location.clause - 1].text
+    assert clause[:d.location.start] + d.suggestions[0] + clause[d.location.end:] == fixed
+
+
+def test_applying_every_fix_in_turn_leaves_no_mandate_finding(annotator, mandate_rules, development):
+    """What a delegate does with Ctrl+F: apply the first finding's fix, re-lint, repeat."""
+    from mandate_eval import Item
+
+    for item, found in development:
+        if not item.label or "\n" in item.text:
+            continue
+        text = item.text
+        for _ in range(4):
+            paper, committee = paper_for(Item(item.family, item.committee, True, text))
+            left = lint(paper, mandate_rules, committee, annotator=annotator)
+            if not left:
+                break
+            d = left[0]
+            clause = paper.part(d.location.part)[d.location.clause - 1].text
+            text = clause[:d.location.start] + d.suggestions[0] + clause[d.location.end:]
+        assert not left, (item.text, text, [d.code for d in left])

@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
         paper = WorkingPaper()  # never saved, but journalled: the editor offers the journal back
     app = make_app(path, paper=paper, nlp=not args.no_nlp)  # lint process starts before run()
     app.run()
-    return 0
+    return app.return_code or 0  # 143 / 129 after SIGTERM / SIGHUP
 
 
 def saved_copy(path):

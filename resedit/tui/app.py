@@ -62,7 +62,25 @@ class ResEditApp(App):
         session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
         if session.lint_process is not None:
             session.lint_process.set_callback(session.post)
+        self._catch_signals()
         self.call_after_refresh(self._after_first_paint)
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (kill, shutdown) and SIGHUP (terminal window closed): leave as Ctrl+Q would,
+        terminal restored and the journal kept, instead of dying mid-screen."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(number, self._signalled, int(number))
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+                pass
+
+    def _signalled(self, number: int) -> None:
+        self.session.close()  # unsaved work stays in the journal for the next start
+        self.exit(return_code=128 + number)
 
     def _after_first_paint(self) -> None:
         import copy

@@ -21,7 +21,8 @@ def patterned(view: ClauseView, vocab: dict, committee, part: str) -> list[Match
     out = []
     for hit in pattern_hits(view, vocab, part):
         act, pattern = hit.act, hit.pattern
-        key = pattern.get("key") or ("suggest_preamble" if part == "preamble" else _KEYS[act.how])
+        key = pattern.get("key") or ("suggest" if hit.start is not None  # one word: "its demand"
+                                     else "suggest_preamble" if part == "preamble" else _KEYS[act.how])
         start = act.start if hit.start is None else hit.start
         out.append(Match(start, hit.end, key, verb=act.lemma, addressee=hit.addressee,
                          depth=1 if act.how != "verb" else 0))
