@@ -1,7 +1,7 @@
 """The lint process: loads the language model and lints papers sent to it, as JSON lines.
 
 Run as `python -m resedit.editor.lint_worker`. It is started before the editor's event loop (loading
-spaCy inside the UI process froze key presses for ~1.8 s; see design/nlp-notes.md). Protocol,
+spaCy inside the UI process froze key presses for ~1.8 s). Protocol,
 one JSON object per line:
   out: {"ready": true} once the model is loaded, or {"error": "..."} if it cannot be
   in:  {"id": N, "paper": {...}}   out: {"id": N, "diagnostics": [...]}  (model rules only)

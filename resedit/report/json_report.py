@@ -1,4 +1,5 @@
-"""The JSON document of `resedit check --format json`, version 1 (lint-contract.md)."""
+"""The JSON document of `resedit check --format json` and `review --format json`, version 1: the
+contract is lint-v1.schema.json beside this module."""
 from __future__ import annotations
 
 import json
