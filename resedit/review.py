@@ -19,7 +19,7 @@ from pathlib import Path
 from resedit.errors import ResEditError
 from resedit.model.diagnostic import CATEGORIES, SEVERITIES
 
-PAPER_SUFFIXES = {".docx", ".txt", ".md", ".resedit"}
+PAPER_SUFFIXES = {".docx", ".txt", ".md", ".resedit", ".collab"}
 # Mandate findings first: what a committee cannot do is what a dais must catch.
 CATEGORY_ORDER = ("mandate",) + tuple(c for c in CATEGORIES if c != "mandate")
 PARALLEL_FROM = 3  # fewer papers than this are not worth starting worker processes for

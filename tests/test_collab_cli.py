@@ -152,8 +152,17 @@ def test_watch_reports_refused_signatures_and_names_the_clauses_that_exist(tmp_p
         signer.send("sign Lituania")
         line = signer.expect("sign refused")
         assert "Lituania" in line and "did you mean Lithuania?" in line
-        signer.send("sign Brazil")
-        assert "Brazil is already a sponsor" in signer.expect("sign refused")
+        signer.send("sign Brazil")  # a signatory link signs for the State it joined as, only
+        assert "it signs for Ghana only" in signer.expect("sign refused")
+        signer.send("sign Ghana")
+        signer.expect("Signatories: Türkiye, Ghana")
+        signer.send("sign Ghana")  # once
+        assert "already signed for Ghana" in signer.expect("sign refused")
+        sponsor = _Watch(links["sign"], tmp_path / "brazil.collab", "Brazil")
+        watches.append(sponsor)
+        sponsor.expect("Requests the Office.")
+        sponsor.send("sign")
+        assert "Brazil is already a sponsor" in sponsor.expect("sign refused")
         editor = _Watch(links["edit"], tmp_path / "editor.collab", "editor")
         watches.append(editor)
         editor.expect("Requests the Office.")
@@ -171,7 +180,9 @@ def test_watch_reports_refused_signatures_and_names_the_clauses_that_exist(tmp_p
             watch.close()
         process.terminate()
         process.wait(10)
-    assert read_paper(paper_file) == sample_paper()  # nothing refused reached the paper
+    saved = read_paper(paper_file)
+    assert saved.signatories == ["Türkiye", "Ghana"]  # nothing refused reached the paper
+    assert [h.who for h in saved.history if h.state == "Ghana"] == ["Ghana"]  # the link's name
 
 
 def test_join_without_a_host_or_a_copy_says_so_and_leaves_no_copy(tmp_path, capsys):
@@ -182,8 +193,9 @@ def test_join_without_a_host_or_a_copy_says_so_and_leaves_no_copy(tmp_path, caps
         port = probe.getsockname()[1]
     link = f"resedit://127.0.0.1:{port}/abc123?role=edit&key=k"
     copy = tmp_path / "copies" / "abc123.collab"
-    assert main(["join", link, "--print", "--timeout", "1", "--copy", str(copy)]) == 1
+    assert main(["join", link, "--print", "--timeout", "1", "--copy", str(copy)]) == 2
     captured = capsys.readouterr()
     assert "cannot reach the host" in captured.err and "no local copy" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
     assert "showing your last copy" not in captured.err and captured.out == ""
     assert list(copy.parent.iterdir()) == []

@@ -212,7 +212,7 @@ def test_signatories_sign_by_command_and_the_dais_comments(tmp_path):
         try:
             host = await bloc.start_host()
             editor = await bloc.join(name="editor")
-            signer = await bloc.join(role="sign", name="Kenya delegate")
+            signer = await bloc.join(role="sign", name="Kenya")
             dais = await bloc.join(role="read", name="Dais")
             signer.document.sign("Kenya")
             dais.document.comment(host.document.paper.operative[1].id, "Cite the resolution, s'il vous plaît")
@@ -222,10 +222,10 @@ def test_signatories_sign_by_command_and_the_dais_comments(tmp_path):
             await bloc.settle()
             assert host.document.paper.signatories == ["Türkiye", "Kenya"]
             entry = editor.document.paper.history[-1]
-            assert (entry.who, entry.action, entry.state, entry.role) == ("Kenya delegate", "add", "Kenya", "signatory")
+            assert (entry.who, entry.action, entry.state, entry.role) == ("Kenya", "add", "Kenya", "signatory")
             assert signer.document.paper.history == host.document.paper.history  # the signer sees it too
             assert editor.document.comments()[-1]["text"] == "Cite the resolution, s'il vous plaît"
-            assert {p.name for p in editor.document.peers} == {"editor", "Kenya delegate", "Dais"}
+            assert {p.name for p in editor.document.peers} == {"host", "editor", "Kenya", "Dais"}  # the host too
             editor.document.set_cursor(host.document.paper.operative[0].id, 3)
             await asyncio.sleep(0.2)
             where = {p.name: (p.clause, p.offset) for p in dais.document.peers}
@@ -243,19 +243,19 @@ def test_the_host_refuses_a_misspelt_or_sponsor_signature_and_tells_the_signer(t
         try:
             host = await bloc.start_host()
             editor = await bloc.join(name="editor")
-            signer = await bloc.join(role="sign", name="Ghana")
+            signer = await bloc.join(role="sign", name="Lithuania")
             before = host.document.paper
             heard: list[str] = []
             signer.sign_refusal_listeners.append(heard.append)
             signer.document.sign("Lituania")
-            signer.document.sign("Brazil")  # already a sponsor
+            signer.document.sign("Brazil")  # not the State this link joined as
             for _ in range(200):
                 if len(signer.sign_refusals) == 2:
                     break
                 await asyncio.sleep(0.02)
             assert signer.sign_refusals == heard and len(heard) == 2
             assert "Lituania" in heard[0] and "did you mean Lithuania?" in heard[0]
-            assert "Brazil is already a sponsor" in heard[1]
+            assert "this link joined as Lithuania: it signs for Lithuania only" in heard[1]
             await bloc.settle()
             assert host.document.paper == before and editor.document.paper == before
             assert not signer.refusals  # not cut off: only the signature was refused
@@ -267,7 +267,7 @@ def test_the_host_refuses_a_misspelt_or_sponsor_signature_and_tells_the_signer(t
             await bloc.settle()
             assert editor.document.paper.signatories == ["Türkiye", "Lithuania"]
             assert [(h.state, h.who) for h in editor.document.paper.history[len(before.history):]] == \
-                [("Lithuania", "Ghana")]
+                [("Lithuania", "Lithuania")]
             with pytest.raises(Exception, match="already a signatory"):
                 editor.document.sign("Lithuania")  # an editor signs locally under the same rules
             return host.secret

@@ -41,6 +41,14 @@ CASES = [
     ("preamble", "Whereas trafficking harms millions,", "whereas", "Whereas", "Considering that"),
     ("operative", "States Parties should ratify the Protocol;", "subject", "States Parties should ratify",
      "Calls upon States Parties to ratify"),
+    # Only a noun phrase: flagged, and no wording is put in the writer's mouth ("Is creation").
+    ("operative", "the identification of victims by border officials;", "noverb", "the identification", ""),
+    ("operative", "Creation of a voluntary fund for survivors;", "noverb", "Creation", ""),
+    ("operative", "Establishment of a network of prosecutors specialized in smuggling;", "noverb",
+     "Establishment", ""),
+    ("preamble", "the need for cooperation between States,", "noverb", "the need", ""),
+    ("operative", "invites Member States to cooperate;", "lowercase", "invites", "Invites"),
+    ("preamble", "recalling its resolution 27/2,", "lowercase", "recalling", "Recalling"),
 ]
 
 # Openers that adopted texts use (many in no phrase list): all must pass.
@@ -61,7 +69,12 @@ GOOD = [
         "Is convinced that action is needed;", "Has resolved to act;", "Takes note of the report;",
         "Decides to remain actively seized of the matter.", "Adopts the 2025 Political Declaration;",
         "Strongly condemns the attacks;", "Calls upon all parties to lift the sieges;",
-        "Encourages cooperation among Member States;", "Draws the attention of States to the report;")
+        "Encourages cooperation among Member States;", "Draws the attention of States to the report;",
+        # A participial lead-in before the operative verb, as adopted texts write it.
+        "Expressing grave concern at the rise in trafficking, requests the Secretariat to report;",
+        "Having considered the report, also encourages Member States to share good practices;",
+        # A verb in parentheses is an aside, not a predicate: no subject is read before it.
+        "Notes the report of the Working Group (resumed session);")
 ]
 
 
@@ -70,6 +83,14 @@ def test_opener_verdicts(annotator, part, text, problem, found, suggestion):
     verdict = analyse(annotator.annotate(text), part)
     assert (verdict.problem, verdict.found, verdict.suggestion) == (problem, found, suggestion)
     assert text[verdict.start:verdict.end] == found
+
+
+@pytest.mark.parametrize("part,text,problem,found,suggestion", [c for c in CASES if c[4]],
+                         ids=[c[1][:30] for c in CASES if c[4]])
+def test_an_applied_suggestion_gives_an_opener_that_passes(annotator, part, text, problem, found, suggestion):
+    verdict = analyse(annotator.annotate(text), part)
+    fixed = text[:verdict.start] + verdict.suggestion + text[verdict.end:]
+    assert analyse(annotator.annotate(fixed), part).problem == "", fixed
 
 
 @pytest.mark.parametrize("part,text", GOOD, ids=[g[1][:30] for g in GOOD])

@@ -196,6 +196,22 @@ def test_keyboard_alone_reaches_a_clause_edits_it_and_returns(bloc, browser):
     wait_until(lambda: active(browser, "data-id") == clause, what="focus back on the clause")
 
 
+def test_a_finding_of_the_paper_opens_its_clause(bloc, browser):
+    clause = bloc.host.document.paper.operative[0].id
+    bloc.loop.call(lambda: bloc.host.document.apply(SetText(clause, "urges Member States to act")))
+    browser.get(bloc.url("read", "Dais"))
+    wait_until(lambda: connected(browser), what="the browser to connect")
+    place = "operative 1 of 2"
+    wait_until(lambda: place in browser.find_element("id", "findings").text, what="the finding with its clause")
+    for button in browser.find_elements("css selector", "#findings button.place"):
+        if button.text == place:
+            button.click()
+            break
+    wait_until(lambda: browser.find_element("id", "editor").get_attribute("value") == "urges Member States to act",
+               what="the clause in the editor")
+    assert browser.find_elements("css selector", "#clause-findings li.error, #clause-findings li.warning")
+
+
 def test_the_page_loads_nothing_from_elsewhere_and_sends_the_key_in_no_request(bloc, browser):
     browser.get(bloc.url("edit", "Brazil"))
     wait_until(lambda: connected(browser), what="the browser to connect")

@@ -52,6 +52,7 @@ class Client:
         self.online.set()
         self.sent = 0
         self.acked = 0
+        self.offline_changes = 0  # local changes made while not connected
         self.refusals: list[str] = []
         # Signatures the host did not apply, with its reason ("Lituania: did you mean Lithuania?").
         self.sign_refusals: list[str] = []
@@ -124,6 +125,7 @@ class Client:
     async def go_offline(self) -> None:
         """Cut the connection as a network loss would, and stay off until go_online()."""
         self.online.clear()
+        self._show_connection()
         if self.socket is not None:
             self.socket.transport.abort()
         while self.connected.is_set():
@@ -131,6 +133,7 @@ class Client:
 
     def go_online(self) -> None:
         self.online.set()
+        self._show_connection()
 
     # -- one connection ----------------------------------------------------------------------
     async def _session(self) -> None:
@@ -158,13 +161,27 @@ class Client:
                 await asyncio.gather(writer, return_exceptions=True)
 
     def _disconnected(self) -> None:
+        self.offline_changes += max(0, self.sent - self.acked)  # not stored by the host: resent on return
+        self.sent = self.acked = 0
         self.connected.clear()
         self.synced.clear()
         self.socket = None
         self._outbox = None
-        if self.document.peers:
-            self.document.peers = []
-            self.document.notify_peers()
+        self.document.peers = []
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        """connected / reconnecting / offline and how many changes wait to be sent, for the editor."""
+        if self.synced.is_set():
+            state = "connected"
+        else:
+            state = "reconnecting" if self.online.is_set() else "offline"
+        unsent = self.offline_changes + max(0, self.sent - self.acked)
+        if self.document.connection != (state, unsent):
+            self.document.connection = (state, unsent)
+            # Soon, not now: this may run inside a document transaction (a change being made),
+            # where listeners cannot read the paper.
+            asyncio.get_running_loop().call_soon(self.document.notify_peers)
 
     async def _write(self, socket: ClientConnection, outbox: asyncio.Queue) -> None:
         while True:
@@ -182,14 +199,18 @@ class Client:
                 self.document.apply_remote(update, origin="host")
             if kind == "sync-step2":
                 self.synced.set()
+                self.offline_changes = 0  # the sync exchange carried them
+                self._show_connection()
         elif kind == "control":
             command = protocol.read_control(message)
             what = command.get("t")
             if what == "ack":
                 self.acked = int(command["n"])
                 self._acked_event.set()
+                self._show_connection()
             elif what == "welcome":
                 self.peer_id = command.get("you")
+                self.document.me = self.peer_id
             elif what == "peers":
                 self.document.peers = [Peer(**p) for p in command.get("peers", []) if isinstance(p, dict)]
                 self.document.notify_peers()
@@ -199,6 +220,11 @@ class Client:
                 self.sign_refusals.append(reason)
                 for listener in self.sign_refusal_listeners:
                     listener(reason)
+                self.document.notice(f"signature refused: {reason}", False)
+            elif what == "signed":
+                self.document.notice(f"the host added {command.get('state')} as a signatory", True)
+            elif what == "comment-refused":
+                self.document.notice(f"comment refused: {command.get('reason', '')}", False)
             elif what == "refused":
                 await self._refused(str(command.get("reason", "")))
 
@@ -219,8 +245,13 @@ class Client:
 
     def _on_update(self, update: bytes, origin) -> None:
         # Only this peer's own changes go out; what came from the host or the store is already there.
-        if origin == "local" and self.connected.is_set():
+        if origin != "local":
+            return
+        if self.connected.is_set():
             self._send_data(create_update_message(update))
+        else:
+            self.offline_changes += 1
+            self._show_connection()
 
     def _command(self, command: dict) -> None:
         if self._outbox is not None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from pycrdt import Doc, TextEvent
+from pycrdt import Doc, Map, TextEvent
 
 from resedit.collab import schema
 from resedit.collab.offsets import rebase
@@ -60,6 +60,8 @@ class SharedDocument(CrdtWriter):
         self.version = 0
         self.saved_version = 0
         self.peers: list[Peer] = []
+        self.me: int | None = None  # this peer's id among `peers` (the host is 0)
+        self.connection: tuple[str, int] = ("offline", 0)  # connected | reconnecting | offline, unsent
         self.remote_hints: Batch = Batch(())  # what the last remote change touched (texts, fields, lists)
         # Set by the client: sends a command ({"t": "sign", ...}) for the host to apply.
         self.command_sink: Callable[[dict], None] | None = None
@@ -70,6 +72,7 @@ class SharedDocument(CrdtWriter):
         self._listeners: list[Listener] = []
         self._update_listeners: list[UpdateListener] = []
         self._peer_listeners: list[Callable[[list[Peer]], None]] = []
+        self._notice_listeners: list[Callable[[str, bool], None]] = []
         self._undo: list[UndoStep] = []
         self._redo: list[UndoStep] = []
         self._origin: Any = "local"
@@ -98,7 +101,8 @@ class SharedDocument(CrdtWriter):
             schema.roots(doc))
         self._subscription = doc.observe(self._on_transaction)
         self._clauses.observe_deep(self._on_clause_events)
-        for root in (self._meta, self._sponsors, self._signatories, self._history, self._comments):
+        for root in (self._meta, self._sponsors, self._signatories, self._history, self._comments,
+                     doc.get("resolved", type=Map)):
             root.observe_deep(self._on_other_events)
 
     # -- what the editor reads -------------------------------------------------------------
@@ -300,9 +304,28 @@ class SharedDocument(CrdtWriter):
         return entry.state
 
     def host_comment(self, clause_id: str | None, text: str, by: str) -> None:
+        import secrets
+
         with self.doc.transaction(origin="local"):
-            self._comments.append({"by": by, "at": now_utc(), "clause": clause_id, "text": text})
+            self._comments.append({"id": secrets.token_hex(6), "by": by, "at": now_utc(), "clause": clause_id,
+                                   "text": text})
         self._changed(Batch(()), "local")
+
+    def resolve_comment(self, comment_id: str) -> None:
+        """Co-sponsors mark a comment resolved (it stays, marked, for the record)."""
+        if self.role != "edit":
+            raise ReadOnlyError("only co-sponsors resolve comments")
+        with self.doc.transaction(origin="local"):
+            self.doc.get("resolved", type=Map)[comment_id] = {"by": self.who, "at": now_utc()}
+        self._changed(Batch(()), "local")
+
+    def add_notice_listener(self, listener: Callable[[str, bool], None]) -> None:
+        """Hear what the host answered to a command: (message, accepted)."""
+        self._notice_listeners.append(listener)
+
+    def notice(self, message: str, ok: bool) -> None:
+        for listener in list(self._notice_listeners):
+            listener(message, ok)
 
     # -- remote updates --------------------------------------------------------------------
     def apply_remote(self, update: bytes, origin: Any = "remote") -> None:

@@ -11,8 +11,10 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import itertools
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 
@@ -20,7 +22,7 @@ from pycrdt import create_sync_message, create_update_message, handle_sync_messa
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
-from resedit.collab import protocol
+from resedit.collab import protocol, roles
 from resedit.collab.document import Peer, SharedDocument
 from resedit.collab.link import (
     ENGINE,
@@ -39,6 +41,7 @@ from resedit.collab.link import (
 )
 from resedit.collab.schema import FORMAT_VERSION
 from resedit.collab.store import CopyStore, Persister
+from resedit.errors import ResEditError
 from resedit.model.paper import WorkingPaper
 from resedit.sponsorship.changes import Refused
 
@@ -53,12 +56,15 @@ class _Conn:
     outbox: asyncio.Queue = field(default_factory=asyncio.Queue)
     received: int = 0  # sync messages with data applied from this peer
     acked: int = 0
+    signed: str | None = None  # a signatory link signs once, for the State it joined as
+    limits: roles.CommentLimits = field(default_factory=roles.CommentLimits)
 
 
 class Host:
     def __init__(self, store: CopyStore, paper: WorkingPaper | None = None, *,
                  host: str = "127.0.0.1", port: int = 8765, name: str = "host"):
         self.store = store
+        store.lock_for_hosting()
         self.paper_id = store.get("paper_id") or new_paper_id()
         self.secret = store.get("secret") or new_secret()
         store.set("paper_id", self.paper_id)
@@ -69,6 +75,9 @@ class Host:
             self.document = SharedDocument.from_paper(paper, role="edit", who=name)
             store.replace(self.document.doc.get_update())
         self.persister = Persister(self.document, store)
+        self.me = Peer(0, name, "edit")  # the host co-drafts too: it shows in everyone's presence
+        self.document.me, self.document.connection = 0, ("hosting", 0)
+        self.document.cursor_sink = self._host_cursor
         self.document.add_update_listener(self._broadcast)
         self.bind_host, self.port = host, port
         self.conns: dict[ServerConnection, _Conn] = {}
@@ -86,9 +95,14 @@ class Host:
 
     # -- lifecycle -------------------------------------------------------------------------
     async def start(self) -> None:
-        self._server = await serve(
-            self._serve, self.bind_host, self.port, process_request=self._check, compression=None,
-            max_size=protocol.MAX_MESSAGE, logger=wire_logger("server"), ping_interval=5, ping_timeout=10)
+        try:
+            self._server = await serve(
+                self._serve, self.bind_host, self.port, process_request=self._check, compression=None,
+                max_size=protocol.MAX_MESSAGE, logger=wire_logger("server"), ping_interval=5, ping_timeout=10)
+        except OSError as exc:
+            why = ("the port is in use (another program, or another resedit host?): pick another with "
+                   "--bind ADDR:PORT") if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+            raise ResEditError(f"cannot host on {self.bind_host}:{self.port}: {why}") from None
         self.port = self._server.sockets[0].getsockname()[1]
         self._flusher = asyncio.create_task(self._flush_loop())
         log.info("hosting paper %s on %s:%d", self.paper_id, self.bind_host, self.port)
@@ -198,18 +212,32 @@ class Host:
             conn.peer.offset = offset if isinstance(offset, int) else 0
             self._send_peers()
         elif what == "sign" and conn.peer.role in ("edit", "sign"):
-            typed = str(command["state"])[:80]
+            typed = str(command.get("state") or conn.peer.name)[:80]
             try:
+                if conn.peer.role == "sign":
+                    typed = roles.signatory_may_sign(conn.peer.name, typed, conn.signed)
                 state = self.document.host_sign(typed, conn.peer.name)
             except Refused as exc:  # tell the signer why; the paper is unchanged
                 log.warning("peer %d (%s) could not sign as %r: %s", conn.peer.id, conn.peer.name, typed, exc)
                 conn.outbox.put_nowait(protocol.control({"t": "sign-refused", "state": typed, "reason": str(exc)}))
             else:
-                log.info("peer %d signed as %s", conn.peer.id, state)
+                conn.signed = state
+                log.info("peer %d (%s) signed as %s", conn.peer.id, conn.peer.name, state)
+                conn.outbox.put_nowait(protocol.control({"t": "signed", "state": state}))
         elif what == "comment":
-            clause = command.get("clause")
-            self.document.host_comment(clause if isinstance(clause, str) else None,
-                                       str(command["text"])[:2000], conn.peer.name)
+            self._comment(conn, command)
+
+    def _comment(self, conn: _Conn, command: dict) -> None:
+        """A comment (any role) within this connection's limits; refused with the reason."""
+        clause, text = command.get("clause"), str(command.get("text", ""))
+        reason = conn.limits.refuse(text, time.monotonic())
+        if reason is None and not text.strip():
+            reason = "an empty comment"
+        if reason is not None:
+            log.warning("peer %d (%s): comment refused: %s", conn.peer.id, conn.peer.name, reason)
+            conn.outbox.put_nowait(protocol.control({"t": "comment-refused", "reason": reason}))
+            return
+        self.document.host_comment(clause if isinstance(clause, str) else None, text.strip(), conn.peer.name)
 
     async def _cut(self, conn: _Conn, code: int, reason: str) -> bool:
         log.warning("cut off peer %d (%s): %s", conn.peer.id, conn.peer.role, reason)
@@ -239,9 +267,15 @@ class Host:
             if conn is not origin and socket is not origin:
                 conn.outbox.put_nowait(message)
 
+    def _host_cursor(self, clause_id: str | None, offset: int) -> None:
+        if (self.me.clause, self.me.offset) != (clause_id, offset):
+            self.me.clause, self.me.offset = clause_id, offset
+            self._send_peers()
+
     def _send_peers(self) -> None:
-        peers = [asdict(c.peer) for c in self.conns.values()]
+        peers = [asdict(self.me)] + [asdict(c.peer) for c in self.conns.values()]
         self.document.peers = [Peer(**p) for p in peers]
+        self.document.notify_peers()
         message = protocol.control({"t": "peers", "peers": peers})
         for conn in self.conns.values():
             conn.outbox.put_nowait(message)

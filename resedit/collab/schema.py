@@ -5,7 +5,8 @@ meta         Map  code, committee, topic, opening
 clauses      Map  clause id -> Map{place: {part, parent, order}, body: Text, deleted?: text}
 sponsors     Map  state -> {by, at, order}      signatories  Map  (same)
 history      Array of HistoryEntry dicts (appended; an undo removes its own entry)
-comments     Array of {by, at, clause, text} (the dais may comment)
+comments     Array of {id, by, at, clause, text} (the dais may comment)
+resolved     Map  comment id -> {by, at} (a co-sponsor resolved it)
 ```
 - `place` is one value, so two concurrent moves of a clause never mix one's part with the
   other's parent; the clause's level follows from its parent chain.
@@ -205,5 +206,12 @@ def history_rows(history: Array) -> list[tuple[int, HistoryEntry]]:
 
 
 def comments(doc: Doc) -> list[dict]:
-    return list(roots(doc)[5].to_py() or [])
+    """Every comment, oldest first, with `resolved` ({by, at} or None) and an `id`."""
+    done = doc.get("resolved", type=Map).to_py() or {}
+    out = []
+    for n, item in enumerate(roots(doc)[5].to_py() or []):
+        if isinstance(item, dict):
+            key = str(item.get("id") or f"#{n}")
+            out.append({**item, "id": key, "resolved": done.get(key)})
+    return out
 

@@ -1,13 +1,18 @@
 """The durable local copy every laptop keeps: an SQLite file of CRDT updates.
 
-WAL journal with synchronous=FULL, rows ordered by an integer key (never the wall clock),
-updates merged into one row per flush (every 50 to 200 ms), compaction as one transaction that
-replaces all rows by the full state. A SIGKILL loses at most what was not yet flushed, and the
-host only acknowledges what was flushed.
+A rollback journal (journal_mode=DELETE) with synchronous=FULL: after every commit the whole copy
+is in its one file and no side file is left, so a copy carried away while resedit runs (or after
+a crash) is complete; a WAL journal kept the latest changes in a `-wal` side file, and a copy
+carried without it read as an empty paper. A file that holds no paper is refused with the reason.
+Rows are ordered by an integer key (never the wall clock), updates merged into one row per flush
+(every 50 to 200 ms), compaction is one transaction that replaces all rows by the full state. A
+SIGKILL loses at most what was not yet flushed, and the host only acknowledges what was flushed.
+The file holds the host's secret: it is created readable by its owner only (0600).
 """
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -29,13 +34,20 @@ class CopyStore:
 
     def __init__(self, path: str | Path, *, create: bool = True):
         self.path = Path(path)
+        self._host_lock: int | None = None
         if not create and not self.path.exists():
             raise InputError(self.path, "no such copy")
         if self.path.exists() and not _is_sqlite(self.path):
             raise InputError(self.path, "not a resedit co-drafting copy (not an SQLite file)")
+        if self.path.exists() and self.path.stat().st_size > 0:
+            _check_complete(self.path)
+        elif not create:
+            raise InputError(self.path, "an empty file, not a complete copy" + _CARRIED)
+        else:
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         self.lock = threading.Lock()
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA journal_mode=DELETE")
         self.db.execute("PRAGMA synchronous=FULL")
         with self.lock:
             self.db.execute("BEGIN IMMEDIATE")
@@ -89,6 +101,24 @@ class CopyStore:
     def close(self) -> None:
         with self.lock:
             self.db.close()
+        if self._host_lock is not None:
+            os.close(self._host_lock)
+            self._host_lock = None
+
+    def lock_for_hosting(self) -> None:
+        """One host per copy: a second `resedit host` on the same file would split the bloc into
+        two papers without a word. Refused with the reason; the lock ends with the process."""
+        import fcntl
+
+        handle = os.open(self.path, os.O_RDONLY)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(handle)
+            raise InputError(self.path, "already hosted by another resedit on this computer: join it with "
+                             "its link, or stop that host first") from None
+        self._host_lock = handle
+        os.chmod(self.path, 0o600)  # it holds the secret every key is made from
 
     def load(self, **kwargs) -> SharedDocument:
         """A SharedDocument holding everything in this copy."""
@@ -97,6 +127,34 @@ class CopyStore:
         if stored:
             document.apply_remote(merge_updates(*stored), origin="store")
         return document
+
+
+_CARRIED = (" (was it copied while resedit was running, without its -wal side file? copy it again "
+            "with resedit stopped, or copy the -wal file with it)")
+
+
+def _check_complete(path: Path) -> None:
+    """Refuse a copy that holds no paper, without writing to it."""
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            rows = probe.execute("SELECT COUNT(*) FROM updates").fetchone()[0] if "updates" in tables else 0
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(path, f"not a complete copy ({exc})" + _CARRIED) from None
+    if not {"meta", "updates"} <= tables:
+        raise InputError(path, "not a complete copy: it holds no paper" + _CARRIED)
+    if rows == 0 and Path(f"{path}-wal").exists() is False and _wal_mode(path):
+        raise InputError(path, "not a complete copy: it holds no paper" + _CARRIED)
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the file says its latest changes live in a -wal side file (header bytes 18, 19)."""
+    with open(path, "rb") as handle:
+        head = handle.read(20)
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -13,7 +13,8 @@ HELP = "join a shared paper with the link the host printed"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("link", help="resedit://HOST:PORT/PAPER?role=...&key=... (quote it in the shell)")
-    parser.add_argument("--name", default="", help="your name or delegation, shown to the others")
+    parser.add_argument("--name", default="", help="your name or delegation, shown to the others "
+                        "(a signatory link: the State it signs for)")
     parser.add_argument("--copy", metavar="PATH",
                         help="your durable copy (default: ~/.local/share/resedit/copies/PAPER.collab)")
     mode = parser.add_mutually_exclusive_group()
@@ -36,6 +37,15 @@ def run(args: argparse.Namespace) -> int:
     from resedit.collab.store import CopyStore, Persister, copies_dir
 
     link = parse_link(args.link)
+    if link.role == "sign":  # a signatory link signs for one State, named now
+        from resedit.collab.link import LinkError
+        from resedit.sponsorship.states import resolve
+
+        found = resolve(args.name)
+        if not args.name.strip() or not found.ok:
+            raise LinkError("a signatory link signs for one State: join with --name STATE"
+                            + (f" ({found.describe()})" if args.name.strip() else ""))
+        args.name = found.state.name
     copy_path = Path(args.copy) if args.copy else copies_dir() / f"{link.paper_id}.collab"
     copy_path.parent.mkdir(parents=True, exist_ok=True)
     had_copy = copy_path.exists()
@@ -57,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 return await _print_once(client, args.timeout)
             if not editor:
                 return await _watch(client)
+            await _at_the_door(client, args.timeout)  # a wrong key or no host: say so, open nothing
             from resedit.tui.app import make_app
 
             app = make_app(document=document, nlp=not args.no_nlp, journal=False)
@@ -74,6 +85,27 @@ def run(args: argparse.Namespace) -> int:
     if client.error is not None:
         raise client.error
     return code
+
+
+async def _at_the_door(client, timeout: float) -> None:
+    """Wait for the first answer from the host: the paper, or the reason it was refused (raised
+    as LinkError). A host that cannot be reached is an error unless there is a copy to edit."""
+    import asyncio
+
+    from resedit.collab.link import LinkError
+
+    done = asyncio.ensure_future(client.synced.wait())
+    await asyncio.wait([done, client._task], timeout=min(timeout, 5.0), return_when=asyncio.FIRST_COMPLETED)
+    done.cancel()
+    if client.error is not None:
+        raise client.error
+    if not client.synced.is_set() and not getattr(client, "had_copy", True):
+        raise LinkError(_unreachable(client))
+
+
+def _unreachable(client) -> str:
+    return (f"cannot reach the host at {client.link.host}:{client.link.port}, and there is no local copy of "
+            "this paper yet: check that the host is running and reachable, then join again")
 
 
 def render(document) -> str:
@@ -94,10 +126,8 @@ async def _print_once(client, timeout: float) -> int:
     if not client.synced.is_set():
         where = f"{client.link.host}:{client.link.port}"
         if not getattr(client, "had_copy", True):
-            print(f"resedit join: cannot reach the host at {where}, and there is no local copy of this "
-                  "paper yet (you have not joined it before): nothing to show. Check that the host is "
-                  "running and that you can reach it, then try again.", file=sys.stderr)
-            return 1
+            print(f"resedit join: {_unreachable(client)}", file=sys.stderr)
+            return 2
         print(f"resedit join: could not reach the host at {where}; showing your last copy", file=sys.stderr)
     sys.stdout.write(render(client.document))
     return 0 if client.synced.is_set() else 1

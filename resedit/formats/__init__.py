@@ -41,6 +41,10 @@ def read_paper(path: str | os.PathLike) -> WorkingPaper:
         from resedit.formats.docx_in import read_docx
 
         return read_docx(path)
+    if suffix == ".collab":  # a co-drafting copy: its paper and comments (the copy is not written)
+        from resedit.collab.merge import read_copy
+
+        return read_copy(path)
     if size == 0:
         raise InputError(path, "empty file")
     if size > MAX_TEXT_BYTES:

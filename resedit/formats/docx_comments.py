@@ -76,6 +76,8 @@ def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: P
         if paragraph is None:
             continue
         _comment(document, paragraph, comment_text(diagnostic, clause))
+    if paper.comments and fallback is None and Path(source).suffix.lower() != ".docx":
+        add_codrafting_comments(document, placed, paper)
     from resedit.input_paths import ANNOTATED_MARK
 
     document.core_properties.content_status = ANNOTATED_MARK  # a later review leaves it out
@@ -85,12 +87,30 @@ def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: P
     return fallback
 
 
-def _comment(document, paragraph: Paragraph, lines: list[str]) -> None:
+def add_codrafting_comments(document, placed, paper: WorkingPaper) -> None:
+    """The comments made on a shared paper (resedit host / join), each by its author on its
+    clause; a resolved one says who resolved it."""
+    for item in paper.comments:
+        paragraph = placed.clauses.get(item.get("clause") or "")
+        if paragraph is None:
+            paragraph = placed.header.get("opening") or next(iter(placed.header.values()), None)
+        if paragraph is None:
+            continue
+        lines = [str(item.get("text", ""))]
+        resolved = item.get("resolved")
+        if isinstance(resolved, dict):
+            lines.append(f"Resolved by {resolved.get('by', '?')}.")
+        by = str(item.get("by") or AUTHOR)
+        _comment(document, paragraph, lines, author=by)
+
+
+def _comment(document, paragraph: Paragraph, lines: list[str], author: str = AUTHOR) -> None:
     runs = [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))
             if r.find(qn("w:commentReference")) is None]
     if not runs:
         runs = [paragraph.add_run("")]
-    comment = document.add_comment(runs, text=lines[0], author=AUTHOR, initials=INITIALS)
+    initials = "".join(w[0] for w in author.split()[:3]).upper() or INITIALS
+    comment = document.add_comment(runs, text=lines[0], author=author, initials=initials)
     for line in lines[1:]:
         comment.add_paragraph(line)
 

@@ -154,7 +154,11 @@ def build_document(paper: WorkingPaper):
 
 
 def write_docx_bytes(paper: WorkingPaper) -> bytes:
-    document, _ = build_document(paper)
+    document, placed = build_document(paper)
+    if paper.comments:  # a shared copy's comments become Word comments on their clauses
+        from resedit.formats.docx_comments import add_codrafting_comments
+
+        add_codrafting_comments(document, placed, paper)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -51,6 +51,13 @@ def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annot
          present: int | None = None, memo: dict | None = None) -> list[Diagnostic]:
     """`memo`: results the kinds share (e.g. the sponsorship analysis), given by a caller that
     reads them after the run (resedit.lint.pipeline) so nothing is computed twice."""
+    from resedit.lint import memo as clause_memo
+
+    with clause_memo.run():  # the per-clause memo is sized to this paper, so it does not thrash
+        return _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo)
+
+
+def _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo):
     from resedit.lint.kinds import KINDS
 
     select, ignore = list(select), list(ignore)

@@ -71,6 +71,8 @@ class WorkingPaper:
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     # What a reader noticed but could not represent, e.g. "tracked changes were pending".
     notes: list[str] = field(default_factory=list, compare=False)
+    # Co-drafting comments (a shared copy): {"clause": id, "by": name, "text": ..., "resolved": ...}.
+    comments: list[dict] = field(default_factory=list, compare=False)
 
     def part(self, name: str) -> list[Clause]:
         return self.preamble if name == "preamble" else self.operative

@@ -53,7 +53,8 @@ def verify_model(path: Path) -> None:
 
 
 class Annotator:
-    """Annotates one clause at a time; results are cached by clause text (least recently used out)."""
+    """Annotates clauses; results are cached by clause text (least recently used out). The bound
+    grows to fit the largest batch asked for (a whole paper), so it is bounded by the longest paper."""
 
     def __init__(self, nlp, cache_size: int = 4096):
         self._nlp = nlp
@@ -66,7 +67,11 @@ class Annotator:
 
     def annotate_many(self, texts: list[str]) -> list[Annotation]:
         """Parse the uncached texts in one nlp.pipe batch, then answer every text from the cache."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        distinct = dict.fromkeys(texts)
+        # Room for the whole batch and half as much again: a paper longer than the cache would
+        # otherwise evict its own first clauses before the rules ask for them (thrashing).
+        self._cache_size = max(self._cache_size, len(distinct) * 3 // 2)
+        todo = [t for t in distinct if t not in self._cache]
         # A cache hit must not pay for setting up nlp.pipe (every rule asks per clause), and one
         # edited clause parses faster through nlp() than through a one-item pipe (~7 vs ~11 ms).
         if len(todo) == 1:

@@ -60,6 +60,8 @@ class ResEditApp(App):
                                                            name="resedit-background").start()
         session.post = lambda kind, payload: self._post(LintEvent(kind, payload))
         session.document.add_peer_listener(lambda peers: self._on_ui(self._peers_changed))
+        if hasattr(session.document, "add_notice_listener"):  # the host's answer to a signature, a comment
+            session.document.add_notice_listener(lambda text, ok: self._on_ui(self._notice, text, ok))
         if session.lint_process is not None:
             session.lint_process.set_callback(session.post)
         self._catch_signals()
@@ -191,6 +193,12 @@ class ResEditApp(App):
             callback(*args)
         else:
             self.call_from_thread(callback, *args)
+
+    def _notice(self, text: str, ok: bool) -> None:
+        self.notify(text, severity="information" if ok else "error", timeout=6)
+        refresh = getattr(self.screen, "paper_changed", None)
+        if refresh is not None:
+            refresh(text, ok)
 
     def _peers_changed(self) -> None:
         if self.editor.ready:

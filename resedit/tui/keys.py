@@ -19,6 +19,7 @@ STRUCTURE = "Clauses and sub-clauses"
 FINDINGS = "Findings"
 SEARCH = "The whole paper"
 FILES = "Files and screens"
+SHARED = "Co-drafting (resedit host / join)"
 
 KEYS: dict[str, list[Key]] = {
     EDITING: [
@@ -50,6 +51,10 @@ KEYS: dict[str, list[Key]] = {
     FINDINGS: [
         Key("ctrl+f", "fix", "Ctrl+F", "apply the fix of the highlighted finding (or this clause's first)", "Fix"),
         Key("f3", "focus_findings", "F3", "go to the findings list (Enter jumps to the clause)"),
+    ],
+    SHARED: [
+        Key("f9", "comment", "F9", "comment on this clause (the dais too); everyone sees it beside the clause"),
+        Key("shift+f9", "resolve_comments", "Shift+F9", "co-sponsors: mark this clause's comments resolved"),
     ],
     FILES: [
         Key("ctrl+s", "save", "Ctrl+S", "save (.resedit; the journal keeps unsaved work safe)", "Save"),

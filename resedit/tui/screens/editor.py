@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import TextArea
 
 from resedit.editor import outline
+from resedit.tui import codrafting
 from resedit.tui.keys import bindings
 from resedit.tui.placing import PaperIndex, WordCount, touched
 from resedit.tui.screens.editor_actions import EditorActions
@@ -84,6 +85,9 @@ class EditorScreen(EditorActions, Screen):
         self.go_to(rows[0].key if rows else "field:topic")
         self.redraw(structure=True)
         self.ready = True
+
+    def on_unmount(self) -> None:
+        self.ready = False  # co-drafting news arriving while the app closes: nothing to show it on
 
     @property
     def paper(self):
@@ -299,6 +303,9 @@ class EditorScreen(EditorActions, Screen):
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_later(self._relint_and_redraw)
+        refresh = getattr(self.app.screen, "paper_changed", None)  # e.g. the sponsors screen, open
+        if refresh is not None and self.app.screen is not self:
+            refresh()
 
     def _follow(self, edit, retarget: bool) -> None:
         """After undo/redo/remote edits: show the clause that changed, keep the editor in sync."""
@@ -340,6 +347,7 @@ class EditorScreen(EditorActions, Screen):
         marks = self._marks()
         view = self.query_one(OutlineView)
         if structure:
+            view.notes = codrafting.outline_notes(self.session.document)
             view.show(outline.rows(self.paper), marks, self.current)
             if self.current and not self.current.startswith("field:"):
                 self.editor.border_title = self._title_of(self.current)
@@ -376,7 +384,8 @@ class EditorScreen(EditorActions, Screen):
 
     def _show_findings(self) -> None:
         findings = self.session.findings()
-        shown = (findings, self.current, self.session.model_state())
+        comments = codrafting.comment_findings(self.session.document, self.current)  # co-drafting
+        shown = (findings, self.current, self.session.model_state(), [d.message for d in comments])
         if self._shown_for is not None and all(a is b or a == b for a, b in zip(shown, self._shown_for)):
             return  # typing: nothing in the panel changed
         self._shown_for = shown
@@ -385,6 +394,7 @@ class EditorScreen(EditorActions, Screen):
         mine = {id(d) for d in here}
         # a list of thousands helps nobody and costs a redraw on every key: the first LISTED
         others = [d for d in findings if id(d) not in mine][:max(0, LISTED - len(here))]
+        here = comments + here
         where = {id(d): "here" for d in here}
         for d in others:
             where[id(d)] = self.place(d.location.clause_id) or d.location.part
@@ -407,11 +417,14 @@ class EditorScreen(EditorActions, Screen):
             self._counted = (words, clauses, now)
         self.query_one(StatusLine).show(committee, backers, met,
                                         session.model_state(), not session.document.dirty,
-                                        session.display_name(), words=words, clauses=clauses)
+                                        codrafting.status(session.document, self.place) or session.display_name(),
+                                        words=words, clauses=clauses)
 
     def lint_updated(self) -> None:
         """New findings arrived (the model process, or a background structural lint)."""
-        self.query_one(OutlineView).set_marks(self._marks())
+        view = self.query_one(OutlineView)
+        view.notes = codrafting.outline_notes(self.session.document)
+        view.set_marks(self._marks())
         self._show_findings()
         self.show_status()
 

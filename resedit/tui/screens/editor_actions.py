@@ -66,8 +66,48 @@ class EditorActions:
         target = after[0] if after else before[-1] if before else None
         from resedit.model.edits import DeleteClause
 
-        self._apply(DeleteClause(key), focus=target.key if target else "field:topic")
-        self.notify("Clause deleted (Ctrl+Z brings it back)", timeout=3)
+        if self._apply(DeleteClause(key), focus=target.key if target else "field:topic"):
+            self.notify("Clause deleted (Ctrl+Z brings it back)", timeout=3)
+
+    # ---- co-drafting comments -------------------------------------------------------------
+    def action_comment(self) -> None:
+        from resedit.tui.screens.prompt import Field, PromptScreen
+
+        key = self._clause_key()
+        if not key:
+            return
+        if getattr(self.session.document, "comment", None) is None:
+            self.notify("Comments are for shared papers (resedit host / resedit join)", timeout=3)
+            return
+        place = self.place(key, long=True)
+        self.app.push_screen(PromptScreen(f"Comment on {place}", [Field("text", "Comment")]),
+                             lambda values: values and values.get("text") and self._send_comment(key, values["text"]))
+
+    def _send_comment(self, key: str, text: str) -> None:
+        try:
+            self.session.document.comment(key, text)
+        except Exception as exc:  # not connected, or refused: say why
+            self.notify(str(exc), severity="error")
+            return
+        self.notify("Comment sent: everyone sees it beside the clause", timeout=3)
+
+    def action_resolve_comments(self) -> None:
+        from resedit.tui import codrafting
+
+        key = self._clause_key()
+        if not key:
+            return
+        found = codrafting.open_comments(self.session.document, key)
+        if not found:
+            self.notify("No open comment on this clause", timeout=2)
+            return
+        try:
+            for item in found:
+                self.session.document.resolve_comment(item["id"])
+        except Exception as exc:  # the dais and signatories do not resolve
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"{len(found)} comment{'s' if len(found) > 1 else ''} resolved", timeout=2)
 
     # ---- findings --------------------------------------------------------------------------
     def action_fix(self) -> None:

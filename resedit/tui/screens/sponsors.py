@@ -53,6 +53,13 @@ class SponsorsScreen(ModalScreen[None]):
                         placeholder="e.g. Chile")
             yield Static(id="sponsor-message")
 
+    def paper_changed(self, notice: str = "", ok: bool = True) -> None:
+        """The paper changed under this screen (a signature arrived) or the host answered."""
+        if self.is_mounted:
+            self._refresh()
+            if notice:
+                self._say(notice, ok=ok)
+
     def on_mount(self) -> None:
         self._refresh()
         self.query_one("#add-sponsor", Input).focus()
@@ -132,7 +139,7 @@ class SponsorsScreen(ModalScreen[None]):
             except Exception as exc:  # refused by the host or not connected: say why
                 self._say(str(exc), ok=False)
                 return
-            self._say(f"signature sent: {found.state.name}", ok=True)
+            self._say(f"signature sent to the host: {found.state.name} (its answer shows here)", ok=True)
             field.value = ""
 
     def _picked(self) -> tuple[str, str] | None:

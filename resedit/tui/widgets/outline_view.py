@@ -58,14 +58,16 @@ class OutlineView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._rows: list[Row] = []
         self._marks: dict[str, str] = {}
+        self.notes: dict[str, str] = {}  # co-drafting: who is in a clause, its open comments
+        self._notes_shown: dict[str, str] = {}
         self._index: dict[str, int] = {}
         self.highlighted: int | None = None
 
     # ---- what the screen calls -------------------------------------------------------------
     def show(self, rows: list[Row], marks: dict[str, str], current: str | None) -> None:
         """Show these rows; `marks` maps a row key to the worst severity found there."""
-        if rows != self._rows or marks != self._marks:
-            self._rows, self._marks = rows, dict(marks)
+        if rows != self._rows or marks != self._marks or self.notes != self._notes_shown:
+            self._rows, self._marks, self._notes_shown = rows, dict(marks), dict(self.notes)
             self._index = {row.key: n for n, row in enumerate(rows)}
             self.virtual_size = Size(self.size.width, len(rows))
             self.refresh()
@@ -73,6 +75,11 @@ class OutlineView(ScrollView, can_focus=True):
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """New findings: redraw the rows whose mark changed."""
+        if self.notes != self._notes_shown:  # co-drafting: someone moved, a comment came
+            self._notes_shown = dict(self.notes)
+            self._marks = dict(marks)
+            self.refresh()
+            return
         if marks == self._marks:
             return
         changed = {k for k in marks.keys() | self._marks.keys() if marks.get(k) != self._marks.get(k)}
@@ -130,6 +137,8 @@ class OutlineView(ScrollView, can_focus=True):
         text = Text(no_wrap=True, overflow="ellipsis")
         mark, style = SEVERITY_MARK.get(severity, (" ", ""))
         text.append(mark, style=style)
+        if self.notes.get(row.key):
+            text.append(f"{self.notes[row.key]} ", style="bold magenta")
         if row.part == "header":
             text.append(f"{row.label}: ", style="bold")
             text.append(row.text or "—", style="" if row.text else "dim")

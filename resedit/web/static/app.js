@@ -7,7 +7,7 @@
   const params = new URLSearchParams(location.hash.slice(1));
   const key = params.get("key") || "";
   const paperId = location.pathname.split("/").filter(Boolean)[0] || "";
-  const ROLE_TEXT = { edit: "co-sponsor (edit)", sign: "signatory (sign only)", read: "dais (read and comment)" };
+  const ROLE_TEXT = { edit: "co-sponsor, edits", sign: "signatory, signs", read: "dais, reads and comments" };
   const S = {
     ws: null, role: null, you: null, connected: false, stopped: false, retry: 300,
     paper: null, lint: null, peers: [], comments: [],
@@ -293,17 +293,24 @@
       if (again) again.focus();
     }
   }
-  function finding(f) {
+  function finding(f, withPlace) {
     const li = el("li", f.severity);
+    const row = withPlace && f.clause && S.paper ? S.paper.rows.find((r) => r.id === f.clause) : null;
+    if (row) {  // a finding on a clause opens it in the editor (a button: Tab and Enter reach it)
+      const go = el("button", "place", describe(row));
+      go.type = "button";
+      go.addEventListener("click", () => select(row.id, true));
+      li.append(go, document.createTextNode(" "));
+    }
     li.append(el("span", "code", f.code + " "), document.createTextNode(f.message));
     return li;
   }
   function renderLint() {
     const l = S.lint;
     if (!l) return;
-    $("findings").replaceChildren(...(l.findings.length ? l.findings.map(finding) : [el("li", "muted", "No findings.")]));
+    $("findings").replaceChildren(...(l.findings.length ? l.findings.map((f) => finding(f, true)) : [el("li", "muted", "No findings.")]));
     const mine = l.findings.filter((f) => f.clause && f.clause === S.selected);
-    $("clause-findings").replaceChildren(...(S.selected ? (mine.length ? mine.map(finding) : [el("li", "muted", "No findings for this clause.")]) : []));
+    $("clause-findings").replaceChildren(...(S.selected ? (mine.length ? mine.map((f) => finding(f, false)) : [el("li", "muted", "No findings for this clause.")]) : []));
     const sp = l.sponsorship;
     const t = $("threshold");
     t.replaceChildren(el("span", sp.met ? "met" : "unmet", sp.met ? "Threshold met. " : "Threshold not met. "),

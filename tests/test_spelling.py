@@ -1,0 +1,60 @@
+"""The spelling check (resedit.lint.spelling, rule STY006): typos found with the likeliest words,
+and what is no typo left alone: dictionary words in any order, names, abbreviations, addresses,
+document symbols, quoted titles, prefixed words and compounds."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resedit.lint import spelling
+
+
+def flagged(text: str) -> list[tuple[str, list[str]]]:
+    return [(word, fixes) for _, _, word, fixes in spelling.misspellings(text)]
+
+
+def test_typos_get_the_likeliest_words_in_un_spelling():
+    assert flagged("Urges States to assist victims of trafficing and to recieve reports;") == [
+        ("trafficing", ["trafficking"]), ("recieve", ["receive", "relieve"])]
+    # The likeliest word in UN spelling: -ize, not the -ise the dictionary also lists.
+    assert flagged("Calls upon the organisatoin to act;") == [("organisatoin", ["organization"])]
+
+
+def test_names_are_checked_only_against_known_names():
+    assert flagged("Welcomes the cooperation between Lituania and Ghana;") == [("Lituania", ["Lithuania"])]
+    assert flagged("Welcomes the work of Judge Giovanni Falcone and of WeProtect;") == []
+
+
+def test_what_is_not_the_papers_own_words_is_left_alone():
+    text = ("Takes note of A/RES/78/228, of the report entitled “Trafficing in persons”, of NGOs, of "
+            "www.unodc.org/trafficing and of the ZODIAC project, inter alia;")
+    assert flagged(text) == []
+
+
+def test_prefixed_words_and_compounds_of_common_words_are_words():
+    assert flagged("Notes the intersessional meetings on the roadmap, subparagraphs and peacebuilding;") == []
+
+
+def test_a_word_nothing_is_close_to_is_a_term_not_a_slip():
+    assert flagged("Notes the role of xylophagous organisms;") == []
+
+
+COMMON = sorted(w for w, n in spelling._frequencies().items() if n > 50_000_000 and len(w) >= 4
+                and spelling.morph.is_word(w))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(COMMON), min_size=1, max_size=40))
+def test_dictionary_words_in_any_order_are_never_flagged(words):
+    assert flagged(" ".join(words) + ";") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([w for w in COMMON if len(w) >= 7]), st.data())
+def test_a_word_with_one_letter_dropped_is_flagged_with_known_words_only(word, data):
+    i = data.draw(st.integers(0, len(word) - 1))
+    typo = word[:i] + word[i + 1:]
+    found = flagged(f"Notes the {typo} today;")
+    if found:  # the typo may itself be a word ("format" from "formats")
+        [(got, fixes)] = found
+        assert got == typo and fixes and all(spelling.known(f) for f in fixes)
