@@ -156,7 +156,7 @@ def build_document(paper: WorkingPaper):
 def write_docx_bytes(paper: WorkingPaper) -> bytes:
     document, placed = build_document(paper)
     if paper.comments:  # a shared copy's comments become Word comments on their clauses
-        from resedit.formats.docx_comments import add_codrafting_comments
+        from resedit.formats.docx_commenting import add_codrafting_comments
 
         add_codrafting_comments(document, placed, paper)
     buffer = io.BytesIO()
