@@ -177,7 +177,7 @@ class Session:
             self.nlp_state = "ready"
             self.request_nlp()
         elif kind == "down":  # died, hung or answered garbage: restarting in the background
-            self.nlp_state = f"restarting: {payload}"
+            self.nlp_state = str(payload)  # "the model process stopped; restarting"
         elif kind == "failed":
             self.nlp_state = f"off: {payload}"
         elif kind == "error":
