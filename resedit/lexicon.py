@@ -61,7 +61,8 @@ def phrases(part: str) -> tuple[str, ...]:
 
 def complete(prefix: str, part: str, limit: int = 8) -> list[str]:
     """Opening phrases of `part` that start with what the delegate typed (for the editor).
-    Completing an opening phrase is all resedit proposes: never clause content (mun-facts.md)."""
+    Completing an opening phrase is all resedit proposes, never clause content: NMUN refuses
+    pre-written clauses (README)."""
     typed = " ".join(prefix.split()).lower()
     return [p for p in phrases(part) if p.lower().startswith(typed)][:limit] if typed else []
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from collab_net import ROOT, Bloc, run, sample_paper, start_host
+
 from resedit.cli import main
 from resedit.collab.link import parse_link
 from resedit.formats import read_paper

@@ -19,11 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    from resedit.commands.copies import read_copies_too
     from resedit.formats import atomic_write, read_paper, render
     from resedit.input_paths import output_file, same_file
-
-    read_copies_too()  # `export COPY.collab`: the shared paper with its comments
 
     paper = read_paper(args.paper)
     data = render(paper, SUFFIX[args.to])

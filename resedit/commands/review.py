@@ -28,11 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    from resedit.commands.copies import read_copies_too
     from resedit.committees import load_committee
     from resedit.review import ProgressBar, collect, review_batch, summary_markdown, table
-
-    read_copies_too()  # co-drafting copies too: their comments go into the annotated copies
 
     if args.committee:
         args.committee = load_committee(args.committee).code  # unknown committee: exit 2 now

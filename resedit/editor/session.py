@@ -93,7 +93,11 @@ class Session:
         self._took(checked, error, cost, None, self.document.version)
 
     def is_big(self) -> bool:
-        return sum(1 for _ in self.document.paper.clauses()) > BIG_PAPER
+        def count(clauses) -> int:  # cheaper than paper.clauses(), which builds a path per clause
+            return len(clauses) + sum(count(c.children) for c in clauses if c.children)
+
+        paper = self.document.paper
+        return count(paper.preamble) + count(paper.operative) > BIG_PAPER
 
     def _relint_in_background(self) -> None:
         self._fast_timer = None

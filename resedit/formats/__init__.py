@@ -8,13 +8,16 @@ not UTF-8 is read as Windows-1252 (what Word on Windows saves) and a note says s
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 from pathlib import Path
 
 from resedit.errors import InputError
 from resedit.formats.atomic import atomic_write
 from resedit.model import WorkingPaper
 
+# Readers by suffix that a higher layer adds: resedit.cli registers co-drafting copies (.collab),
+# which only resedit.collab can open (formats sits below it).
+READERS: dict[str, Callable[[Path], WorkingPaper]] = {}
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a 100-clause paper is ~40 KB; anything this big is not a paper
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 
@@ -32,10 +35,6 @@ def decode(path: Path, data: bytes) -> tuple[str, str | None]:
             raise InputError(path, f"not valid UTF-8 (byte {exc.start}) nor Windows-1252 text") from exc
 
 
-# Readers registered by layers above this one (the commands register co-drafting's `.collab`).
-READERS: dict[str, Callable[[Path], WorkingPaper]] = {}
-
-
 def read_paper(path: str | os.PathLike) -> WorkingPaper:
     from resedit.input_paths import regular_file
 
@@ -46,7 +45,7 @@ def read_paper(path: str | os.PathLike) -> WorkingPaper:
         from resedit.formats.docx_in import read_docx
 
         return read_docx(path)
-    if suffix in READERS:  # e.g. a co-drafting copy (.collab), read by what registered it
+    if suffix in READERS:  # e.g. a co-drafting copy: its paper and comments (never written)
         return READERS[suffix](path)
     if size == 0:
         raise InputError(path, "empty file")
@@ -88,10 +87,6 @@ def _looks_like_paper(paper: WorkingPaper) -> bool:
 def render(paper: WorkingPaper, suffix: str) -> bytes:
     suffix = suffix.lower()
     if suffix == ".docx":
-        if paper.comments:  # a shared copy's comments become Word comments on their clauses
-            from resedit.formats.docx_comments import export_with_comments
-
-            return export_with_comments(paper)
         from resedit.formats.docx_out import write_docx_bytes
 
         return write_docx_bytes(paper)

@@ -59,6 +59,7 @@ class EditorScreen(EditorActions, Screen):
         self.ready = False  # co-drafting peers and findings may arrive before on_mount: they wait
         self._synced: tuple[str | None, str] = (None, "")  # the clause text the editor last agreed with
         self._index: PaperIndex | None = None
+        self._index_of = None  # the paper the index was built from
         self._words = WordCount()
         self._last_find = ""
         self._marks_for: tuple | None = None
@@ -100,8 +101,8 @@ class EditorScreen(EditorActions, Screen):
     @property
     def index(self) -> PaperIndex:
         """Clause rows and places, rebuilt after a structural change only."""
-        if self._index is None:
-            self._index = PaperIndex.of(self.paper)
+        if self._index is None or self._index_of is not self.paper:  # a co-drafted paper is rebuilt
+            self._index, self._index_of = PaperIndex.of(self.paper), self.paper
         return self._index
 
     # ---- moving around -------------------------------------------------------------------
@@ -151,7 +152,7 @@ class EditorScreen(EditorActions, Screen):
     def _text_of(self, key: str) -> str:
         if key.startswith("field:"):
             return getattr(self.paper, key.removeprefix("field:"))
-        clause = self.paper.find(key)
+        clause = self.index.clauses.get(key)  # (the index is rebuilt on every structural change)
         return clause.text if clause else ""
 
     def _title_of(self, key: str) -> str:
@@ -247,7 +248,8 @@ class EditorScreen(EditorActions, Screen):
         self.session.changed()
         if edit is None or not isinstance(edit, (SetText, SetField)):
             self._structure_changed = True
-            self._index = None
+        if edit is None or origin != "local" or not isinstance(edit, (SetText, SetField)):
+            self._index = None  # (someone else's change may come with new clause objects)
         if edit is None:  # the whole paper was replaced
             rows = self.index.rows
             self.go_to(rows[0].key if rows else "field:topic")
