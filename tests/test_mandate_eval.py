@@ -215,7 +215,7 @@ def test_applying_every_fix_in_turn_leaves_no_mandate_finding(annotator, mandate
     """What a delegate does with Ctrl+F: apply the first finding's fix, re-lint, repeat."""
     from mandate_eval import Item
 
-    for item, found in development:
+    for item, _found in development:
         if not item.label or "\n" in item.text:
             continue
         text = item.text
