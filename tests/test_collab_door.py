@@ -214,7 +214,7 @@ def _editor_then_quit(args: list[str], timeout: float = 60.0) -> tuple[int | Non
                 pass
         if sent == 0 and b"Outline" in out:
             time.sleep(1.0)
-            os.write(leader, " quitting".encode())
+            os.write(leader, b" quitting")
             time.sleep(0.3)
             os.write(leader, b"\x11")  # Ctrl+Q
             sent = 1
