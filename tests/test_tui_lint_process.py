@@ -4,6 +4,7 @@ process is started again in the background. Real processes throughout: the real 
 killed or stopped with real signals, and a real Python process that writes garbage."""
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import sys
@@ -37,6 +38,13 @@ def test_killed_model_process_then_typing_keeps_editing_and_restarts_it(paper_fi
             await started(pilot, app)
             await wait_for(pilot, lambda: process.ready, 120, "the model loaded")
             first = process.proc.pid
+            shown = set()  # every status line while it happens: the restart can be over in a second
+
+            async def watch():
+                while True:
+                    shown.add(status(app))
+                    await asyncio.sleep(0.03)
+            watcher = asyncio.ensure_future(watch())
             os.kill(first, signal.SIGKILL)
             doc = app.session.document
             clause = doc.paper.operative[0]
@@ -45,8 +53,8 @@ def test_killed_model_process_then_typing_keeps_editing_and_restarts_it(paper_fi
             await pilot.pause(0.3)
             assert doc.paper.operative[1].text == "Encourages States to share data."
             assert app.is_running
-            await wait_for(pilot, lambda: "restarting" in status(app), 10, "the status line says so")
-            assert "stopped" in status(app)
+            await wait_for(pilot, lambda: any("restarting" in s and "stopped" in s for s in shown), 10,
+                           "the status line says so")
             new = doc.paper.operative[1]  # structural findings go on meanwhile
             assert "PUN002" in [d.code for d in app.session.findings() if d.location.clause_id == new.id]
             await wait_for(pilot, lambda: process.ready and process.proc.pid != first, 120,
@@ -54,6 +62,7 @@ def test_killed_model_process_then_typing_keeps_editing_and_restarts_it(paper_fi
             await wait_for(pilot, lambda: app.session.model_state() == "ready", 60,
                            "the paper was checked again")
             assert "NLP ready" in status(app)
+            watcher.cancel()
     try:
         run(scenario())
     finally:
@@ -70,13 +79,15 @@ def test_hung_model_process_is_replaced(paper_file):
             await wait_for(pilot, lambda: process.ready and app.session.model_state() == "ready",
                            120, "the model loaded and checked the paper")
             hung = process.proc
-            process.answer_timeout = 1.0  # from the next request on (a loaded machine: not before)
+            process.answer_timeout = 8.0  # from the next request on (a loaded machine: not before)
             os.kill(hung.pid, signal.SIGSTOP)  # alive, but never answers
             try:
                 app.editor.go_to(app.session.document.paper.operative[0].id)
-                started_typing = time.monotonic()
                 await pilot.press(*" Also")
-                assert time.monotonic() - started_typing < 2  # the UI thread never waits on it
+                # The UI thread never waits on it: the typing is in before the hang is even noticed
+                # (a UI blocked on the stopped process would be freed only by its kill).
+                assert app.session.document.paper.operative[0].text.endswith(" Also")
+                assert hung.poll() is None and "did not answer" not in status(app)
                 await wait_for(pilot, lambda: "did not answer" in status(app), 15,
                                "the hang is reported")
                 assert app.session.document.paper.operative[0].text.endswith(" Also")
@@ -131,9 +142,11 @@ def test_quit_without_saving_while_the_model_loads_does_not_wait_for_it(paper_fi
             await pilot.press("tab", "enter")  # "Quit without saving"
             await pilot.pause()
             assert not app.is_running
-            return time.monotonic() - before
+            return time.monotonic() - before, process.ready
     try:
-        assert run(scenario()) < 2
+        took, model_ready = run(scenario())
+        # Quitting did not wait for the loading model (a blocked pipe would have waited for it).
+        assert not model_ready and took < 10
         assert process.proc.wait(timeout=5) == -signal.SIGKILL  # closing the editor killed it
     finally:
         process.stop()
