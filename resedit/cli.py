@@ -54,6 +54,13 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     return parser
 
 
+def _read_copy(path):
+    """A co-drafting copy (.collab) read as a paper, for every command that reads papers."""
+    from resedit.collab.merge import read_copy
+
+    return read_copy(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     present = [name for name, mod in COMMANDS.items() if importlib.util.find_spec(mod) is not None]
@@ -69,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
+    import resedit.formats
+
+    resedit.formats.READERS.setdefault(".collab", _read_copy)
     try:
         return commands[args.command].run(args)
     except ResEditError as exc:

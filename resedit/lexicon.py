@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from resedit.datafile import read_yaml
 from resedit.errors import DataFileError
 from resedit.paths import lexicon_dir
 
@@ -36,6 +35,9 @@ def word_lines(name: str) -> list[tuple[int, str]]:
 
 
 def _yaml(path: Path) -> dict:
+    from resedit.datafile import read_yaml  # pyyaml only for the YAML lists (the text reader
+    # asks for the opener phrases alone, before the editor's first paint)
+
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, 1, "expected a mapping")
@@ -59,7 +61,8 @@ def phrases(part: str) -> tuple[str, ...]:
 
 def complete(prefix: str, part: str, limit: int = 8) -> list[str]:
     """Opening phrases of `part` that start with what the delegate typed (for the editor).
-    Completing an opening phrase is all resedit proposes: never clause content (mun-facts.md)."""
+    Completing an opening phrase is all resedit proposes, never clause content: NMUN refuses
+    pre-written clauses (README)."""
     typed = " ".join(prefix.split()).lower()
     return [p for p in phrases(part) if p.lower().startswith(typed)][:limit] if typed else []
 

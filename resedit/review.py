@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from resedit.errors import ResEditError
-from resedit.model.diagnostic import CATEGORIES, SEVERITIES, subclause_label
+from resedit.model.diagnostic import CATEGORIES, SEVERITIES
 
 PAPER_SUFFIXES = {".docx", ".txt", ".md", ".resedit", ".collab"}
 # Mandate findings first: what a committee cannot do is what a dais must catch.
@@ -87,6 +87,7 @@ def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
     from resedit.committees import load_committee
     from resedit.lint.pipeline import Options, check_paper
     from resedit.report.json_report import file_entry
+    from resedit.report.text_report import where_text
 
     result = {"path": str(path), "name": path.name}
     try:
@@ -115,17 +116,6 @@ def _lint(path: Path, out_path: Path | None, paper, error: str | None) -> dict:
         except Exception as exc:  # python-docx refuses some files docx2python reads (.docm)
             result["annotated_error"] = f"{type(exc).__name__}: {exc}"
     return result
-
-
-def where_text(location) -> str:
-    """"operative 3(b)", "preamble 2", "header" ... as a dais reads it."""
-    if location.clause is None:
-        return location.part
-    sub = subclause_label(tuple(location.subclause))
-    text = f"{location.part} {location.clause}"
-    if sub:
-        text += "".join(f"({s})" for s in sub.split("."))
-    return text
 
 
 def review_batch(paths: list[Path], committee: str | None = None, out_dir: Path | None = None,

@@ -16,8 +16,10 @@ import time
 from pathlib import Path
 
 from collab_net import ROOT, Bloc, run, sample_paper, start_host
+
 from resedit.cli import main
 from resedit.collab.link import parse_link
+from resedit.formats import read_paper
 from resedit.formats.text import write_text
 from resedit.model.edits import SetText
 
@@ -191,3 +193,57 @@ def test_door_errors_are_one_line_before_any_editor_opens(tmp_path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+def _editor_then_quit(args: list[str], timeout: float = 60.0) -> tuple[int | None, str]:
+    """Open `resedit ARGS` in a pseudo-terminal, wait for the editor, type a word, press Ctrl+Q."""
+    leader, follower = pty.openpty()
+    os.set_blocking(leader, False)
+    process = subprocess.Popen([sys.executable, "-m", "resedit.cli", *args], stdin=follower, stdout=follower,
+                               stderr=follower, cwd=ROOT, env={**os.environ, "TERM": "xterm-256color",
+                                                               "COLUMNS": "120", "LINES": "32"}, close_fds=True)
+    os.close(follower)
+    out, sent = b"", 0
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        ready, _, _ = select.select([leader], [], [], 0.2)
+        if ready:
+            try:
+                out += os.read(leader, 65536)
+            except OSError:
+                pass
+        if sent == 0 and b"Outline" in out:
+            time.sleep(1.0)
+            os.write(leader, b" quitting")
+            time.sleep(0.3)
+            os.write(leader, b"\x11")  # Ctrl+Q
+            sent = 1
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(10)
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    return process.returncode, out.decode("utf-8", "replace")
+
+
+def test_ctrl_q_on_a_joined_editor_quits_cleanly(tmp_path):
+    paper = _paper(tmp_path)
+    process, links, _ = start_host(paper, tmp_path / "host.collab")
+    try:
+        for n in range(3):
+            code, out = _editor_then_quit(["join", links["edit"], "--name", f"Brazil {n}", "--no-nlp",
+                                           "--copy", str(tmp_path / f"b{n}.collab")])
+            assert code == 0 and "Traceback" not in out and "Error" not in out, out[-2000:]
+    finally:
+        process.terminate()
+        process.wait(10)
+    assert read_paper(paper).preamble[0].text.count(" quitting") == 3

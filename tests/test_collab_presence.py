@@ -3,13 +3,10 @@ is here and where, the connection and what waits to be sent, the dais's comments
 clause (F9, resolved with Shift+F9) and in Word, signatures arriving in the open sponsors screen."""
 from __future__ import annotations
 
-import asyncio
-
 import docx
-
 from collab_net import Bloc, run
+
 from resedit.cli import main
-from resedit.model.edits import SetText
 from resedit.tui.app import make_app
 from resedit.tui.widgets.status_line import StatusLine
 

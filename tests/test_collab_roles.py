@@ -28,7 +28,7 @@ async def _flood(link, name: str, commands: list[dict]) -> list[dict]:
         while time.monotonic() < deadline:
             try:
                 message = await asyncio.wait_for(socket.recv(), deadline - time.monotonic())
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 break
             if isinstance(message, bytes) and protocol.kind(message) == "control":
                 answers.append(json.loads(message[1:]))

@@ -7,6 +7,7 @@ import os
 import pytest
 from word_sources import (
     OPERATIVE,
+    flat_odt_with_footnote_and_text_box,
     google_docs_like,
     libreoffice_convert,
     paper_html,
@@ -158,3 +159,74 @@ def test_review_comments_of_a_page_header_paper_sit_on_their_paragraphs(tmp_path
             if note.split()[0].startswith("PUN"):  # the full stop ending the preamble
                 assert text.startswith("Noting the guidelines")
     assert any(n.startswith("SPO") for notes in comments.values() for n in notes)
+
+
+def test_pdf_pasted_into_word_one_paragraph_per_line(tmp_path):
+    """Each printed line of a resolution's PDF a paragraph of its own (what pasting gives), the
+    blank lines empty paragraphs, and a sponsor list wrapped inside a State's name."""
+    import docx
+    from pdf_texts import CLEAN_CLAUSES, PAGED
+
+    header = ["Sponsors: Ghana, Peru", "Signatories: Chile, Norway, Saint Vincent and the",
+              "Grenadines, Uruguay", ""]
+    document = docx.Document()
+    for line in header + PAGED.split("\n"):
+        document.add_paragraph(line)
+    path = tmp_path / "pasted.docx"
+    document.save(str(path))
+    paper = read_paper(path)
+    assert paper.signatories == ["Chile", "Norway", "Saint Vincent and the Grenadines", "Uruguay"]
+    assert [c.text.rstrip("0123456789") for c in paper.preamble] == CLEAN_CLAUSES["preamble"]
+    assert [c.text.rstrip("0123456789") for c in paper.operative] == CLEAN_CLAUSES["operative"]
+    assert any("footnote" in note for note in paper.notes)
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    for clause in paper.preamble + paper.operative:  # each clause points at its first line
+        assert clause.text.startswith(texts[clause.line - 1].split(". ", 1)[-1][:30])
+
+
+@needs_libreoffice
+def test_footnotes_and_text_boxes_are_noted_not_read_as_clauses(tmp_path):
+    source = tmp_path / "paper.fodt"
+    source.write_text(flat_odt_with_footnote_and_text_box(), encoding="utf-8")
+    paper = read_paper(libreoffice_convert(source, tmp_path))
+    assert [c.text for c in paper.preamble] == ["Recalling its resolution 30/1,"]
+    assert [c.text for c in paper.operative] == ["Urges Member States to act;",
+                                                 "Decides to remain seized of the matter."]
+    assert "1 paragraph(s) in text boxes were not read as clauses: Draft for the bloc only" \
+        in paper.notes
+    assert "1 footnote(s) not read as clauses: Adopted at its thirtieth session." in paper.notes
+
+
+@pytest.fixture(scope="module")
+def corpus_as_word(tmp_path_factory):
+    """The adopted texts, each converted by LibreOffice as a dais would open and save it: one
+    paragraph per line, non-breaking hyphens as Word's w:noBreakHyphen."""
+    import shutil as sh
+    import subprocess
+
+    from shared_data import CORPUS
+
+    folder = tmp_path_factory.mktemp("corpus")
+    texts = sorted(CORPUS.glob("*.txt"))
+    sources = [sh.copy(p, folder / p.name) for p in texts]
+    command = [soffice(), f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless",
+               "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
+               "--outdir", str(folder / "out"), *map(str, sources)]
+    subprocess.run(command, check=True, capture_output=True, timeout=600,
+                   env={**os.environ, "HOME": str(folder)})
+    return {p.name: folder / "out" / (p.stem + ".docx") for p in texts}
+
+
+@pytest.mark.corpus
+@needs_libreoffice
+def test_adopted_texts_converted_by_libreoffice_read_the_same(corpus_as_word, rules):
+    """Same text, same structure (so the same findings from every rule), on the same clauses."""
+    from shared_data import CORPUS
+
+    from resedit.lint.kinds import KINDS
+
+    structural = [r for r in rules if not KINDS[r.kind].needs_nlp]
+    for name, converted in corpus_as_word.items():
+        txt, word = read_paper(CORPUS / name), read_paper(converted)
+        assert write_text(word) == write_text(txt), name
+        assert findings(word, structural, None) == findings(txt, structural, None), name

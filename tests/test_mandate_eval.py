@@ -215,7 +215,7 @@ def test_applying_every_fix_in_turn_leaves_no_mandate_finding(annotator, mandate
     """What a delegate does with Ctrl+F: apply the first finding's fix, re-lint, repeat."""
     from mandate_eval import Item
 
-    for item, found in development:
+    for item, _found in development:
         if not item.label or "\n" in item.text:
             continue
         text = item.text
@@ -228,3 +228,44 @@ def test_applying_every_fix_in_turn_leaves_no_mandate_finding(annotator, mandate
             clause = paper.part(d.location.part)[d.location.clause - 1].text
             text = clause[:d.location.start] + d.suggestions[0] + clause[d.location.end:]
         assert not left, (item.text, text, [d.code for d in left])
+
+
+@pytest.mark.parametrize("code,construction,text", [
+    ("CCPCJ", "sanctions", "Decides to impose targeted sanctions on the leaders of trafficking networks."),
+    ("CCPCJ", "sanctions", "Imposes an arms embargo on the region until the routes are closed."),
+    ("CCPCJ", "force", "Authorizes the deployment of a peacekeeping force to the border regions."),
+    ("CCPCJ", "binding-decision", "Decides that Member States shall criminalize trafficking in human organs."),
+    ("HRC", "peace-operation", "Decides to extend the mandate of the United Nations Mission in South Sudan until 2027."),
+    ("GA", "icc-referral", "Refers the situation in the region to the Prosecutor of the International Criminal Court."),
+    ("CND", "coercive-verb", "Demands that all parties immediately cease attacks against civilians."),
+    ("CCPCJ", "budget", "Decides to allocate 10 million dollars from the regular budget of the United Nations."),
+    ("ECOSOC", "treaty-or-body", "Adopts the Convention against Trafficking in Human Organs and opens it for signature."),
+    ("CCPCJ", "sanctions-regime", "Decides to extend until 2027 the mandate of the Panel of Experts."),
+])
+def test_one_wrong_arc_or_tag_does_not_silence_a_finding(annotator, code, construction, text):
+    """The real parse of each clause, spoiled one token at a time: its arc re-hung on the root, or
+    its tag turned into a noun's (what the small model does to openers). Every spoiled parse still
+    yields the finding, because the words and the chapeau are signals too."""
+    import dataclasses
+
+    from resedit.lint.kinds.mandate.checks import CHECKS
+    from resedit.lint.kinds.mandate.parse import ClauseView
+    from resedit.nlp import Annotation
+
+    committee = load_committee(code)
+    vocab = committee.overreach(construction)
+    ann = annotator.annotate(text)
+    root = ann.root().i
+    silenced = []
+    for tok in ann.tokens:
+        spoils = [dict(tag="NN", pos="NOUN", lemma=tok.lower)]
+        if tok.i != root:
+            spoils.append(dict(head=root, dep="dep"))
+        for change in spoils:
+            tokens = list(ann.tokens)
+            tokens[tok.i] = dataclasses.replace(tok, **change)
+            view = ClauseView.of(Annotation(text=text, tokens=tuple(tokens)))
+            if not CHECKS[construction](view, vocab, committee, "operative"):
+                silenced.append((tok.text, change))
+    assert CHECKS[construction](ClauseView.of(ann), vocab, committee, "operative")
+    assert silenced == []

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdf_texts import CLEAN_CLAUSES, NO_ORGAN_LINE, PAGED, WRAPPED, WRAPPED_CLAUSES
 
 from resedit.committees import load_committee
@@ -77,14 +78,21 @@ def test_a_wrong_number_is_still_found_in_wrapped_text():
     assert [e.split()[0] for e in _errors(paper, "CCPCJ")] == ["NUM002"]
 
 
-@pytest.mark.parametrize("cut", [60, 72, 90])
-def test_any_wrap_width_gives_the_same_clauses(cut):
-    """The clean resolution hard-wrapped at other widths, with and without blank lines."""
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=28, max_value=160), gap=st.booleans(), crlf=st.booleans(),
+       indent=st.sampled_from(["", "  ", "\t"]))
+def test_any_wrap_gives_the_same_clauses(cut, gap, crlf, indent):
+    """The clean resolution hard-wrapped at any width, with or without blank lines between
+    clauses, Windows line ends, wrapped lines indented: the clauses do not change."""
     import textwrap
 
-    for gap in ("\n", "\n\n"):
-        body = gap.join(textwrap.fill(t, cut) for t in CLEAN_CLAUSES["preamble"])
-        body += gap + gap.join(textwrap.fill(f"{n}. {t}", cut)
-                               for n, t in enumerate(CLEAN_CLAUSES["operative"], 1))
-        paper = read_text("The General Assembly,\n\n" + body + "\n")
-        assert _clauses(paper) == CLEAN_CLAUSES, (cut, gap)
+    sep = "\n\n" if gap else "\n"
+
+    def wrap(text: str) -> str:
+        return textwrap.fill(text, cut, subsequent_indent=indent, break_on_hyphens=False)
+
+    body = sep.join(wrap(t) for t in CLEAN_CLAUSES["preamble"])
+    body += sep + sep.join(wrap(f"{n}. {t}") for n, t in enumerate(CLEAN_CLAUSES["operative"], 1))
+    text = "The General Assembly,\n\n" + body + "\n"
+    paper = read_text(text.replace("\n", "\r\n") if crlf else text)
+    assert _clauses(paper) == CLEAN_CLAUSES

@@ -155,7 +155,7 @@ def test_pasting_several_paragraphs_makes_clauses_as_the_reader_reads_them(paper
             paper = app.session.document.paper
             pre, ops = len(paper.preamble), len(paper.operative)
             app.editor.go_to(paper.operative[-1].id)
-            app.editor.editor.post_message(events.Paste(PASTED))
+            app.post_message(events.Paste(PASTED.replace("\n", "\r")))  # as a terminal
             await pilot.pause()
             assert [c.text for c in paper.preamble[-2:]] == [
                 "Welcoming the work of the Office,", "Noting the reports of Member States,"]
@@ -167,6 +167,10 @@ def test_pasting_several_paragraphs_makes_clauses_as_the_reader_reads_them(paper
             await pilot.press("ctrl+z")
             await pilot.pause()
             assert (len(paper.preamble), len(paper.operative)) == (pre, ops)
+            app.editor.go_to(paper.operative[0].id, offset=0)
+            app.post_message(events.Paste("Also "))  # one line: typed in, once (the app hands a paste to the focused widget, as from the terminal)
+            await pilot.pause()
+            assert paper.operative[0].text.startswith("Also Calls upon")
     run(scenario())
 
 

@@ -169,3 +169,26 @@ def libreoffice_convert(source: Path, out_dir: Path, target: str = "docx:MS Word
     assert produced.exists(), f"LibreOffice wrote no {produced.name}"
     return produced
 
+
+def flat_odt_with_footnote_and_text_box() -> str:
+    """A LibreOffice flat ODT: a footnote on a preambular clause, a text box anchored in an
+    operative paragraph (both must be noted, neither read as a clause)."""
+    return """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:p>Committee: CCPCJ</text:p>
+<text:p>The Commission on Crime Prevention and Criminal Justice,</text:p>
+<text:p>Recalling its resolution 30/1,<text:note text:id="n1" text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body>
+<text:p>Adopted at its thirtieth session.</text:p></text:note-body></text:note></text:p>
+<text:p><draw:frame draw:name="Box" text:anchor-type="paragraph" svg:width="5cm"
+ svg:height="2cm"><draw:text-box><text:p>Draft for the bloc only</text:p></draw:text-box>
+</draw:frame>1. Urges Member States to act;</text:p>
+<text:p>2. Decides to remain seized of the matter.</text:p>
+</office:text></office:body></office:document>
+"""
+

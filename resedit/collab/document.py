@@ -374,7 +374,8 @@ class SharedDocument(CrdtWriter):
             if isinstance(event, TextEvent) and len(path) == 2 and path[1] == "body" \
                     and "deleted" not in self._clauses[path[0]]:  # a deleted clause's text decides if it shows
                 self._changed_texts[path[0]] = str(event.target)
-                self._deltas.setdefault(path[0], []).append(event.delta)
+                if path[0] == self._cursor[0]:  # only where this peer types: the delta costs
+                    self._deltas.setdefault(path[0], []).append(event.delta)
             else:
                 self._structural = True
 

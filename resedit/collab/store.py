@@ -146,7 +146,7 @@ def _check_complete(path: Path) -> None:
         raise InputError(path, f"not a complete copy ({exc})" + _CARRIED) from None
     if not {"meta", "updates"} <= tables:
         raise InputError(path, "not a complete copy: it holds no paper" + _CARRIED)
-    if rows == 0 and Path(f"{path}-wal").exists() is False and _wal_mode(path):
+    if rows == 0 and not Path(f"{path}-wal").exists() and _wal_mode(path):
         raise InputError(path, "not a complete copy: it holds no paper" + _CARRIED)
 
 

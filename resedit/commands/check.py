@@ -1,4 +1,4 @@
-"""`resedit check PATH...`: lint papers and report in text or JSON (lint-contract.md)."""
+"""`resedit check PATH...`: lint papers and report in text or JSON (resedit/report/)."""
 from __future__ import annotations
 
 import sys

@@ -38,7 +38,7 @@ def run(args) -> int:
         return 2
     papers = collect(args.paths, skip=args.out)
     if not papers:
-        print("resedit: no papers found (.docx, .txt, .md, .resedit)", file=sys.stderr)
+        print("resedit: no papers found (.docx, .txt, .md, .resedit, .collab)", file=sys.stderr)
         return 2
     results = review_batch(papers, committee=args.committee, out_dir=args.out, jobs=args.jobs,
                            use_nlp=not args.no_nlp, progress=ProgressBar())

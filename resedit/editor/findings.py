@@ -1,5 +1,5 @@
-"""Linting for the editor: structural rules at once in-process, and Diagnostic <-> JSON for the
-lint process. No Textual, no spaCy.
+"""Linting for the editor: structural rules at once in-process (the lint process sends the
+model's findings as resedit.report.json_report.to_wire). No Textual, no spaCy.
 """
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from resedit.committees import Committee
 from resedit.lint.body import choose_body
 from resedit.lint.pipeline import Checked, Options, check_paper
 from resedit.lint.rules import Rule
-from resedit.model.diagnostic import Diagnostic, Location
 from resedit.model.paper import WorkingPaper
 
 
@@ -24,19 +23,3 @@ def nlp_rule_ids(rules: tuple[Rule, ...]) -> set[str]:
 def lint_fast(paper: WorkingPaper, rules: tuple[Rule, ...] | None = None) -> Checked:
     """The rules that need no language model: cheap enough to run after every key press."""
     return check_paper(paper, Options(rules=rules))
-
-
-def diagnostic_to_dict(d: Diagnostic) -> dict:
-    loc = d.location
-    return {"code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
-            "message": d.message, "explain": d.explain, "suggestions": list(d.suggestions),
-            "cite": d.cite,
-            "location": {"part": loc.part, "clause": loc.clause, "subclause": list(loc.subclause),
-                         "line": loc.line, "start": loc.start, "end": loc.end,
-                         "clause_id": loc.clause_id}}
-
-
-def diagnostic_from_dict(data: dict) -> Diagnostic:
-    loc = dict(data["location"])
-    loc["subclause"] = tuple(loc["subclause"])
-    return Diagnostic(**{**data, "location": Location(**loc)})

@@ -134,8 +134,8 @@ class LintProcess:
             if reply.get("ready") is True:
                 event = ("ready", None)
             elif "diagnostics" in reply:
-                from resedit.editor.findings import diagnostic_from_dict
-                event = ("result", (int(reply["id"]), [diagnostic_from_dict(d)
+                from resedit.report.json_report import from_wire
+                event = ("result", (int(reply["id"]), [from_wire(d)
                                                         for d in reply["diagnostics"]]))
             elif "error" in reply and not self.ready:  # the model cannot load: no restart helps
                 self._give_up(generation, str(reply["error"]))

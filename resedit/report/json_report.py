@@ -1,9 +1,11 @@
-"""The JSON document of `resedit check --format json`, version 1 (lint-contract.md)."""
+"""The JSON document of `resedit check --format json` and `review --format json`, version 1: the
+contract is lint-v1.schema.json beside this module."""
 from __future__ import annotations
 
 import json
 
 from resedit.model import SEVERITIES
+from resedit.model.diagnostic import Diagnostic, Location
 
 VERSION = 1
 
@@ -40,3 +42,21 @@ def error_entry(path: str, message: str, kind: str = "unreadable") -> dict:
 
 def render(entries: list[dict]) -> str:
     return json.dumps({"version": VERSION, "files": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_wire(d: Diagnostic) -> dict:
+    """A finding whole (clause id and citation too) for the editor's lint process; the contract's
+    form, for people and tools, is Diagnostic.to_json."""
+    loc = d.location
+    return {"code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
+            "message": d.message, "explain": d.explain, "suggestions": list(d.suggestions),
+            "cite": d.cite,
+            "location": {"part": loc.part, "clause": loc.clause, "subclause": list(loc.subclause),
+                         "line": loc.line, "start": loc.start, "end": loc.end,
+                         "clause_id": loc.clause_id}}
+
+
+def from_wire(data: dict) -> Diagnostic:
+    loc = dict(data["location"])
+    loc["subclause"] = tuple(loc["subclause"])
+    return Diagnostic(**{**data, "location": Location(**loc)})

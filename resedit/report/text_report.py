@@ -1,4 +1,5 @@
-"""Text output of `resedit check` for people: file:line, code, message and a hint per finding."""
+"""Findings as people read them: `resedit check`'s text (file:line, code, message and a hint per
+finding) and where a finding is, as the check and the dais review write it."""
 from __future__ import annotations
 
 from resedit.model.diagnostic import subclause_label
@@ -41,3 +42,14 @@ def render_file(entry: dict, diagnostics, span_text=lambda d: None) -> list[str]
     if entry.get("sponsorship_line"):
         lines.append(f"{path}: {entry['sponsorship_line']}")
     return lines
+
+
+def where_text(location) -> str:
+    """"operative 3(b)", "preamble 2", "header" ... as a dais reads it."""
+    if location.clause is None:
+        return location.part
+    sub = subclause_label(tuple(location.subclause))
+    text = f"{location.part} {location.clause}"
+    if sub:
+        text += "".join(f"({s})" for s in sub.split("."))
+    return text

@@ -122,11 +122,15 @@ class ResEditApp(App):
 
     @on(WarmedUp)
     def _warmed_up(self) -> None:
+        if not self.is_running:  # shutting down: the queue is flushed after the screens are gone
+            return
         self.session.relint_fast()
         self.editor.redraw(True)
 
     @on(LintEvent)
     def _lint_event(self, event: LintEvent) -> None:
+        if not self.is_running:  # as in _warmed_up
+            return
         if event.kind == "fast":
             self.session.fast_arrived(event.payload)
         else:

@@ -3,7 +3,7 @@ in which clause, the connection, the dais's comments beside their clause. Docume
 shared have no peers, connection or comments: then everything here is empty."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from resedit.model.diagnostic import Diagnostic, Location
 
@@ -27,7 +27,8 @@ def status(document, place: Callable[[str | None], str]) -> str:
     state, unsent = getattr(document, "connection", ("connected", 0))
     head = f"{STATE_MARK.get(state, '?')} {state}" + (f", {unsent} unsent" if unsent else "")
     people = [f"{p.name} {place(p.clause) or '—'}" for p in others(document)]
-    return " · ".join([head, *(people or ["alone"])]) + (" (read only)" if getattr(document, "read_only", False) else "")
+    read_only = " (read only)" if getattr(document, "read_only", False) else ""
+    return " · ".join([head, *(people or ["alone"])]) + read_only
 
 
 def outline_notes(document) -> dict[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from resedit.editor import outline
 from resedit.model.diagnostic import Diagnostic
-from resedit.model.paper import WorkingPaper
+from resedit.model.paper import Clause, WorkingPaper
 
 
 @dataclass
@@ -19,6 +19,7 @@ class PaperIndex:
     order: dict[str, int] = field(default_factory=dict)
     short: dict[str, str] = field(default_factory=dict)
     long: dict[str, str] = field(default_factory=dict)
+    clauses: dict[str, Clause] = field(default_factory=dict)  # typing changes their text in place
 
     @classmethod
     def of(cls, paper: WorkingPaper) -> PaperIndex:
@@ -28,6 +29,7 @@ class PaperIndex:
             index.order[clause.id] = len(index.rows)
             index.rows.append(row)
             index.by_key[clause.id] = row
+            index.clauses[clause.id] = clause
             subs = "".join(outline.label_for(part, position, path[:n + 1]) for n in range(len(path)))
             word = "Preambular" if part == "preamble" else "Operative"
             index.long[clause.id] = f"{word} clause {position}{' ' + subs if subs else ''}"

@@ -16,6 +16,7 @@ signed {state}, sign-refused / comment-refused / error {reason}. An edit is acke
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 
@@ -171,8 +172,14 @@ class BrowserPeer:
 
     async def _lint_later(self) -> None:
         await asyncio.sleep(LINT_DELAY)
-        paper = self.document.paper
-        self._send({"t": "lint", **await asyncio.to_thread(lint_view, paper, self.document.conference)})
+        # A copy made here: typing changes the document's paper in place while the linter runs.
+        paper = copy.deepcopy(self.document.paper)
+        try:
+            result = await asyncio.to_thread(lint_view, paper, self.document.conference)
+        except Exception:  # a rule that fails must not take the page's connection with it
+            log.exception("linting for the browser page failed")
+            return
+        self._send({"t": "lint", **result})
 
     # -- from the browser --------------------------------------------------------------------------
     def handle(self, message: dict) -> None:

@@ -35,7 +35,7 @@ def lint_view(paper: WorkingPaper, conference=None) -> dict:
     run in the terminal editors) and the sponsorship count against the threshold."""
     from resedit.lint.pipeline import Options, check_paper
 
-    paper = copy.deepcopy(paper)
+    paper = copy.deepcopy(paper)  # the labels below are set on a copy
     renumber(paper)  # numbering is automatic here as in the editor
     checked = check_paper(paper, Options(conference=conference))
     findings = [{"code": d.code, "severity": d.severity, "message": d.message, "clause": d.location.clause_id,

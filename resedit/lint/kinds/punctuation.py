@@ -2,7 +2,7 @@
 
 Preambular paragraphs end with a comma, operative ones with a semicolon and the last with a full
 stop; a paragraph that introduces sub-paragraphs ends with a colon, and its last sub-paragraph
-carries the ending the paragraph itself would have (mun-facts.md, UN Editorial Manual).
+carries the ending the paragraph itself would have (UN Editorial Manual, DGACM: resolutions).
 """
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ from resedit.lint.house_spelling import case_like as _case_like
 from resedit.lint.house_spelling import un_spelling
 from resedit.lint.kinds.base import Kind, in_scope, where
 from resedit.lint.memo import memo
+from resedit.lint.quotes import quoted_spans
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MEMBER_STATES = re.compile(r"\b(member|Member|MEMBER) (states|States|STATES)\b")
 _WORD = re.compile(r"[A-Za-z]+")
 # "I"/"my" are left out: "annex I", "Protocol I" make "I" a poor signal, and resolutions that slip
@@ -26,7 +26,7 @@ _SUGGEST_PERSON = {"our": "its", "ours": "its"}
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text)]
+    return quoted_spans(text)
 
 
 def _outside(spans, start: int) -> bool:

@@ -59,6 +59,7 @@ class EditorScreen(EditorActions, Screen):
         self.ready = False  # co-drafting peers and findings may arrive before on_mount: they wait
         self._synced: tuple[str | None, str] = (None, "")  # the clause text the editor last agreed with
         self._index: PaperIndex | None = None
+        self._index_of = None  # the paper the index was built from
         self._words = WordCount()
         self._last_find = ""
         self._marks_for: tuple | None = None
@@ -100,8 +101,8 @@ class EditorScreen(EditorActions, Screen):
     @property
     def index(self) -> PaperIndex:
         """Clause rows and places, rebuilt after a structural change only."""
-        if self._index is None:
-            self._index = PaperIndex.of(self.paper)
+        if self._index is None or self._index_of is not self.paper:  # a co-drafted paper is rebuilt
+            self._index, self._index_of = PaperIndex.of(self.paper), self.paper
         return self._index
 
     # ---- moving around -------------------------------------------------------------------
@@ -151,7 +152,7 @@ class EditorScreen(EditorActions, Screen):
     def _text_of(self, key: str) -> str:
         if key.startswith("field:"):
             return getattr(self.paper, key.removeprefix("field:"))
-        clause = self.paper.find(key)
+        clause = self.index.clauses.get(key)  # (the index is rebuilt on every structural change)
         return clause.text if clause else ""
 
     def _title_of(self, key: str) -> str:
@@ -208,53 +209,6 @@ class EditorScreen(EditorActions, Screen):
         """Apply typing whose Changed message has not been handled yet, before another edit."""
         self._typed()
 
-    def structural(self, action: str, offset: int) -> None:
-        """Enter, Backspace at the start, Tab, Shift+Tab, Up/Down at the edges (clause editor)."""
-        self.flush_typing()
-        key, paper = self.current, self.paper
-        if key is None:
-            return
-        crows = self.index.rows
-        if key.startswith("field:"):
-            return self._header_key(action, crows)
-        index = self.index.order.get(key)
-        if index is None:
-            return
-        if action == "previous":
-            self.go_to(crows[index - 1].key if index > 0 else "field:opening")
-        elif action == "next":
-            if index + 1 < len(crows):
-                self.go_to(crows[index + 1].key, offset=0)
-        elif action == "split":
-            edit, new_id = outline.split(paper, key, offset)
-            self._apply(edit, focus=new_id, offset=0)
-        elif action == "merge":
-            merged = outline.merge_into_previous(paper, key)
-            if merged:
-                edit, target, offset = merged
-                self._apply(edit, focus=target, offset=offset)
-        elif action == "indent":
-            self._apply(outline.indent(paper, key), focus=key, offset=offset,
-                        refused="Nothing above at this level to become a sub-clause of")
-        elif action == "outdent":
-            self._apply(outline.outdent(paper, key), focus=key, offset=offset,
-                        refused="Already a top-level clause")
-
-    def _header_key(self, action: str, crows) -> None:
-        fields = [name for name, _ in outline.HEADER_ROWS]
-        name = self.current.removeprefix("field:")
-        i = fields.index(name)
-        if action in ("next", "split"):
-            if i + 1 < len(fields):
-                self.go_to(f"field:{fields[i + 1]}")
-            elif crows:
-                self.go_to(crows[0].key, offset=0)
-            else:
-                edit, new_id = outline.new_clause_after(self.paper, None, "preamble")
-                self._apply(edit, focus=new_id)
-        elif action == "previous" and i > 0:
-            self.go_to(f"field:{fields[i - 1]}")
-
     def _apply(self, edit, focus: str | None = None, offset: int | None = None,
                refused: str = "") -> bool:
         from resedit.model.edits import EditError
@@ -294,7 +248,8 @@ class EditorScreen(EditorActions, Screen):
         self.session.changed()
         if edit is None or not isinstance(edit, (SetText, SetField)):
             self._structure_changed = True
-            self._index = None
+        if edit is None or origin != "local" or not isinstance(edit, (SetText, SetField)):
+            self._index = None  # (someone else's change may come with new clause objects)
         if edit is None:  # the whole paper was replaced
             rows = self.index.rows
             self.go_to(rows[0].key if rows else "field:topic")

@@ -1,6 +1,7 @@
-"""The editor screen's commands (keys in resedit.tui.keys, and the palette): undo, moving and
-deleting clauses, the fix of a finding, find and replace, pasting several paragraphs, the
-whole-paper view. A mixin of EditorScreen, which provides paper, session, editor, go_to, _apply."""
+"""The editor screen's commands (keys in resedit.tui.keys, and the palette): Enter, Backspace,
+Tab and the arrows at a clause's edges, undo, moving and deleting clauses, the fix of a finding,
+find and replace, pasting several paragraphs, the whole-paper view. A mixin of EditorScreen,
+which provides paper, session, editor, index, go_to, _apply."""
 from __future__ import annotations
 
 from resedit.editor import outline
@@ -8,6 +9,54 @@ from resedit.tui.placing import apply_suggestion, list_fix
 
 
 class EditorActions:
+    # ---- keys the clause editor hands over ------------------------------------------------
+    def structural(self, action: str, offset: int) -> None:
+        """Enter, Backspace at the start, Tab, Shift+Tab, Up/Down at the edges (clause editor)."""
+        self.flush_typing()
+        key, paper = self.current, self.paper
+        if key is None:
+            return
+        crows = self.index.rows
+        if key.startswith("field:"):
+            return self._header_key(action, crows)
+        index = self.index.order.get(key)
+        if index is None:
+            return
+        if action == "previous":
+            self.go_to(crows[index - 1].key if index > 0 else "field:opening")
+        elif action == "next":
+            if index + 1 < len(crows):
+                self.go_to(crows[index + 1].key, offset=0)
+        elif action == "split":
+            edit, new_id = outline.split(paper, key, offset)
+            self._apply(edit, focus=new_id, offset=0)
+        elif action == "merge":
+            merged = outline.merge_into_previous(paper, key)
+            if merged:
+                edit, target, offset = merged
+                self._apply(edit, focus=target, offset=offset)
+        elif action == "indent":
+            self._apply(outline.indent(paper, key), focus=key, offset=offset,
+                        refused="Nothing above at this level to become a sub-clause of")
+        elif action == "outdent":
+            self._apply(outline.outdent(paper, key), focus=key, offset=offset,
+                        refused="Already a top-level clause")
+
+    def _header_key(self, action: str, crows) -> None:
+        fields = [name for name, _ in outline.HEADER_ROWS]
+        name = self.current.removeprefix("field:")
+        i = fields.index(name)
+        if action in ("next", "split"):
+            if i + 1 < len(fields):
+                self.go_to(f"field:{fields[i + 1]}")
+            elif crows:
+                self.go_to(crows[0].key, offset=0)
+            else:
+                edit, new_id = outline.new_clause_after(self.paper, None, "preamble")
+                self._apply(edit, focus=new_id)
+        elif action == "previous" and i > 0:
+            self.go_to(f"field:{fields[i - 1]}")
+
     # ---- undo ------------------------------------------------------------------------------
     def action_undo(self) -> None:
         self.flush_typing()
@@ -219,6 +268,7 @@ class EditorActions:
         from resedit.model.edits import Batch, DeleteClause, InsertClause, locate
 
         key = self.current
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # terminals paste line ends as CR
         if "\n" not in text.strip() or not key or key.startswith("field:") or self.paper.find(key) is None:
             return False
         read = read_text(text.strip() + "\n")

@@ -33,11 +33,10 @@ class ClauseEditor(TextArea):
         self.on_paste = on_paste
 
     async def _on_paste(self, event: events.Paste) -> None:
+        # Textual calls TextArea's own _on_paste after this one unless the default is prevented
         if not self.read_only and self.on_paste is not None and self.on_paste(event.text):
             event.stop()
             event.prevent_default()
-            return
-        await super()._on_paste(event)
 
     @property
     def offset(self) -> int:

@@ -21,6 +21,8 @@ How the signals combine (so that one wrong arc or one wrong tag does not silence
 3. The parse-based checks (binding.py, powers.py) still run; a construction reports when either
    the parse-based check or a pattern recognises it, and the exclusions (quotations, the
    committee's own work, acts under another actor's verb) hold for both.
+tests/test_mandate_eval.py spoils a real parse one token at a time (arc re-hung on the root, or
+tag turned into a noun's) and checks that the finding survives every spoiled parse.
 """
 from __future__ import annotations
 
