@@ -6,6 +6,7 @@ import asyncio
 import fcntl
 import os
 import pty
+import re
 import shutil
 import signal
 import struct
@@ -35,6 +36,12 @@ def _drain(fd: int, seen: bytearray, stop: threading.Event) -> None:
         seen.extend(chunk)
 
 
+def _screen_text(seen: bytearray) -> str:
+    """What the terminal was sent, without its escape sequences."""
+    return re.sub(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-_])", "",
+                  seen.decode("utf-8", "replace"))
+
+
 def test_sigkill_mid_edit_then_recover_from_the_journal(tmp_path):
     paper = tmp_path / "paper.txt"
     shutil.copy(EXAMPLE, paper)
@@ -58,6 +65,10 @@ def test_sigkill_mid_edit_then_recover_from_the_journal(tmp_path):
         for ch in TYPED:
             os.write(master, ch.encode())
             time.sleep(0.01)
+        deadline = time.monotonic() + 60  # a loaded machine may take a while to draw it
+        while "Doha Declaration" not in _screen_text(seen) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "Doha Declaration" in _screen_text(seen), "the typing never reached the screen"
         time.sleep(1.0)  # on screen for a second ...
         os.kill(proc.pid, signal.SIGKILL)  # ... then the battery dies
         proc.wait(timeout=10)
