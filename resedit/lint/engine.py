@@ -7,6 +7,7 @@ at once while the model loads.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -53,8 +54,16 @@ def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annot
     reads them after the run (resedit.lint.pipeline) so nothing is computed twice."""
     from resedit.lint import memo as clause_memo
 
-    with clause_memo.run():  # the per-clause memo is sized to this paper, so it does not thrash
-        return _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo)
+    # The cyclic collector is paused while a lint runs: a long paper's analyses are many small
+    # objects without cycles, and each full collection walks them all (cost growing with length).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        with clause_memo.run():  # the per-clause memo is sized to this paper, so it does not thrash
+            return _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo):
