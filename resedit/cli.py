@@ -42,11 +42,24 @@ def _version() -> str:
         return "(not installed)"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, looked up only when asked: reading the installed metadata costs ~25 ms,
+    which every start (the editor's first paint included) would otherwise pay."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"resedit {_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser(commands: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resedit", description="Draft and check Model UN working papers, offline.",
         epilog="`resedit PAPER` opens the editor on PAPER.")
-    parser.add_argument("--version", action="version", version=f"resedit {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in commands.items():
         command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
