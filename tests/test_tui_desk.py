@@ -188,3 +188,44 @@ def test_status_line_counts_words_and_clauses_as_the_delegate_types(paper_file):
             await pilot.pause()
             assert f"{words + 5} words, {clauses + 1} clauses" in status(app)
     run(scenario())
+
+
+def test_findings_given_before_the_list_mounts_are_shown_once_it_does():
+    """The list mounts a frame after the first paint: what the screen showed meanwhile is kept."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    from resedit.model.diagnostic import Diagnostic, Location
+    from resedit.tui.widgets.findings_panel import FindingsPanel
+
+    finding = Diagnostic("OPR001", "operative-opening", "structure", "error",
+                         "Operative clause 2 does not open with a verb.", Location("operative", 2))
+    early: dict = {}
+
+    class Early(Screen):
+        def compose(self):
+            yield FindingsPanel(id="findings")
+
+        def on_mount(self) -> None:
+            panel = self.query_one(FindingsPanel)
+            early["listing"], early["selected"] = panel.listing, panel.selected()
+            panel.show([finding], [], {id(finding): "here"})
+
+    class Host(App):
+        def get_default_screen(self):
+            return Early()
+
+    async def scenario():
+        app = Host()
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            panel = app.screen.query_one(FindingsPanel)
+            assert early == {"listing": None, "selected": None}  # shown before the list existed
+            assert panel.listing.option_count == 1
+            assert "OPR001" in str(panel.listing.get_option_at_index(0).prompt)
+            assert panel.selected() is finding
+            assert "does not open with a verb" in str(app.screen.query_one("#finding-detail").render())
+            assert panel.border_title == "Findings: 1 here, 1 in paper"
+
+    run(scenario())

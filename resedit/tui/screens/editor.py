@@ -185,14 +185,13 @@ class EditorScreen(EditorActions, Screen):
     @on(TextArea.Changed, "#clause")
     def _typed(self, event: TextArea.Changed | None = None) -> None:
         """Bring the paper up to the editor's text (always the live text, never the event's)."""
-        from resedit.model.edits import SetField, SetText
-
         if self.editor.read_only:
             return
         key, text = self.current, self.editor.text
-        if key is None or text == self._text_of(key):
+        if key is None or text == self._text_of(key):  # e.g. the clause loaded at the first paint
             self._synced = (key, text)
             return
+        from resedit.model.edits import SetField, SetText  # not before: see the module's note
         if self._synced[0] == key and self._text_of(key) != self._synced[1]:
             return self._rebase_typing()  # changed by someone else since: never type over it
         if "\n" in text:  # pasted line breaks: a clause is one paragraph

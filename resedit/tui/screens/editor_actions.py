@@ -161,11 +161,12 @@ class EditorActions:
     # ---- findings --------------------------------------------------------------------------
     def action_fix(self) -> None:
         from resedit.model.edits import SetList, SetText
-        from resedit.tui.widgets.findings_panel import FindingList, FindingsPanel
+        from resedit.tui.widgets.findings_panel import FindingsPanel
 
         self.flush_typing()
         panel = self.query_one(FindingsPanel)
-        chosen = panel.selected() if self.query_one(FindingList).has_focus else None
+        listing = panel.listing  # None in the frame before the list mounts
+        chosen = panel.selected() if listing is not None and listing.has_focus else None
         if chosen is None or not chosen.suggestions:
             chosen = next((d for d in self.session.findings()
                            if d.location.clause_id == self.current and d.suggestions), None)
@@ -191,9 +192,11 @@ class EditorActions:
         self.notify(f"Applied: {chosen.suggestions[0]}", timeout=2)
 
     def action_focus_findings(self) -> None:
-        from resedit.tui.widgets.findings_panel import FindingList
+        from resedit.tui.widgets.findings_panel import FindingsPanel
 
-        self.query_one(FindingList).focus()
+        listing = self.query_one(FindingsPanel).listing
+        if listing is not None:
+            listing.focus()
 
     # ---- find and replace ------------------------------------------------------------------
     def action_find(self) -> None:

@@ -1,7 +1,11 @@
 """FindingsPanel: findings for the clause being edited, then the whole paper, and the detail of
 the highlighted one: its own message (a mandate finding's quote included), where it is, and the
 exact change Ctrl+F will make. Rows wrap; the highlighted finding stays highlighted when the
-list is redrawn (it is found again by what it is, not by its row number)."""
+list is redrawn (it is found again by what it is, not by its row number).
+
+The list and the detail mount one frame after the first paint (textual.lazy.Lazy): nothing is
+checked yet when the editor opens, and mounting them first put ~15 ms before the paper showed.
+The panel keeps what it was asked to show meanwhile and shows it when they arrive."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -10,6 +14,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,6 +35,16 @@ class FindingList(OptionList):
     pass
 
 
+class FindingsBody(Vertical):
+    """The list and the detail box."""
+
+    class Mounted(Message):
+        pass
+
+    def on_mount(self) -> None:
+        self.post_message(self.Mounted())
+
+
 class FindingsPanel(Vertical):
     @dataclass
     class Picked(Message):
@@ -45,20 +60,39 @@ class FindingsPanel(Vertical):
         self._where: dict[int, str] = {}
         self._by_option: dict[str, Diagnostic] = {}
         self._signature = None
+        self._waiting: tuple | None = None  # what show() was given before the body mounted
 
     def compose(self) -> ComposeResult:
-        yield FindingList(id="finding-list")
-        with VerticalScroll(id="finding-detail-box"):
-            yield Static(id="finding-detail")
+        with Lazy(FindingsBody(id="finding-body")):
+            yield FindingList(id="finding-list")
+            with VerticalScroll(id="finding-detail-box"):
+                yield Static(id="finding-detail")
 
     def on_mount(self) -> None:
         self.border_title = "Findings"
+
+    @property
+    def listing(self) -> FindingList | None:
+        """The list, or None in the frame before it mounts."""
+        found = self.query(FindingList)
+        return found.first() if found else None
+
+    def on_findings_body_mounted(self, event: FindingsBody.Mounted) -> None:
+        event.stop()
+        if self._waiting is not None:
+            args, self._waiting = self._waiting, None
+            self.show(*args)
+        else:
+            self._detail()
 
     def show(self, current: list[Diagnostic], others: list[Diagnostic], where: dict[int, str],
              note: str = "", total: int | None = None) -> None:
         """`where` maps id(diagnostic) to a short place such as "op. 3(b)"; `total`: findings in
         the paper when not all are listed."""
         total = len(current) + len(others) if total is None else total
+        if self.listing is None:
+            self._waiting = (current, others, where, note, total)
+            return
         signature = ([(identity(d), where.get(id(d))) for d in current],
                      [(identity(d), where.get(id(d))) for d in others], note, total)
         if signature == self._signature:
@@ -68,7 +102,7 @@ class FindingsPanel(Vertical):
             self._detail()
             return
         self._signature = signature
-        listing = self.query_one(FindingList)
+        listing = self.listing
         chosen = self.selected()
         self.findings, self._where = current + others, where
         options: list[Option | None] = []
@@ -97,15 +131,15 @@ class FindingsPanel(Vertical):
     def _index_of(self, chosen: Diagnostic) -> int:
         """The row of the finding that was highlighted (the first row when it is gone)."""
         wanted = identity(chosen)
-        listing = self.query_one(FindingList)
+        listing = self.listing
         for option_id, d in self._by_option.items():
             if identity(d) == wanted:
                 return listing.get_option_index(option_id)
         return 0
 
     def selected(self) -> Diagnostic | None:
-        listing = self.query_one(FindingList)
-        if listing.highlighted is None or not self._by_option:
+        listing = self.listing
+        if listing is None or listing.highlighted is None or not self._by_option:
             return None
         option = listing.get_option_at_index(listing.highlighted)
         return self._by_option.get(option.id)
