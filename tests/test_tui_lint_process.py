@@ -129,6 +129,9 @@ def test_garbage_from_the_model_process_restarts_it_then_gives_up(paper_file, mo
 
 def test_quit_without_saving_while_the_model_loads_does_not_wait_for_it(paper_file):
     process = LintProcess().start()
+    # Still loading for as long as the test takes: stopped before it can have imported spaCy
+    # (letting it load at its own pace made the test depend on how busy the machine was).
+    os.kill(process.proc.pid, signal.SIGSTOP)
     app = make_app(paper_file, nlp=process, journal=False)
 
     async def scenario():

@@ -9,6 +9,7 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[str]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "answer('cancel')", "Cancel")]
 
     def __init__(self, question: str, answers: list[tuple[str, str]], **kwargs):

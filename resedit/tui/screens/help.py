@@ -19,6 +19,7 @@ INTRO = ("Write the paper one clause at a time. The outline on the left shows th
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:

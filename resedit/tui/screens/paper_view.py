@@ -21,6 +21,7 @@ RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 class PaperViewScreen(ModalScreen[str | None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,f4", "close", "Back to the editor")]
 
     def __init__(self, paper: WorkingPaper, findings: list[Diagnostic], current: str | None,

@@ -20,6 +20,7 @@ class Field(NamedTuple):
 
 
 class PromptScreen(ModalScreen[dict | None]):
+    CSS_PATH = "dialogs.tcss"
     # Enter is handled here, synchronously, so keys typed right after it reach the next field.
     BINDINGS = [Binding("escape", "cancel", "Cancel"),
                 Binding("enter", "next_or_ok", "Next / OK", priority=True)]

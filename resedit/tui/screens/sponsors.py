@@ -22,6 +22,7 @@ from resedit.model.edits import LIST_FIELDS, AppendHistory, Batch, EditError, Se
 
 
 class SponsorsScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("delete,r", "remove", "Remove"),
