@@ -20,6 +20,16 @@ def test_typos_get_the_likeliest_words_in_un_spelling():
     assert flagged("Calls upon the organisatoin to act;") == [("organisatoin", ["organization"])]
 
 
+def test_practise_the_verb_is_un_spelling_and_never_suggested_as_practize():
+    """"practise" is a root -ise word (the verb of "practice"), not an -ise/-ize case: found by
+    the dropped-letter property below ("practie" was offered "practize")."""
+    from resedit.lint.house_spelling import un_spelling
+
+    assert un_spelling("practise") is None and un_spelling("practised") is None
+    [(word, fixes)] = flagged("Notes the practie today;")
+    assert "practice" in fixes and "practize" not in fixes
+
+
 def test_names_are_checked_only_against_known_names():
     assert flagged("Welcomes the cooperation between Lituania and Ghana;") == [("Lituania", ["Lithuania"])]
     assert flagged("Welcomes the work of Judge Giovanni Falcone and of WeProtect;") == []
