@@ -116,3 +116,33 @@ def test_a_warm_up_that_ends_after_the_app_quit_ends_quietly():
     thread.start()
     thread.join(30)
     assert not thread.is_alive() and raised == [] and app.session.warm
+
+
+def test_the_spelling_index_is_built_by_the_warm_up_not_by_the_first_word_typed():
+    """Building the spelling check's suggestion index takes about two seconds. The warm-up thread
+    builds it before the editor lints on the UI thread: the first word a delegate typed used to
+    build it there, and the screen froze for 1.2 s on that key."""
+    import asyncio
+
+    from tui_pilot import started
+
+    from resedit.lint import spelling
+    from resedit.tui.app import make_app
+
+    spelling._index.cache_clear()  # as in a fresh editor process
+    app = make_app(EXAMPLE, nlp=False, journal=False)
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot, app)
+            built_before_typing = spelling._index.cache_info().currsize == 1
+            first = app.session.document.paper.operative[0]
+            app.editor.go_to(first.id)
+            await pilot.press(*" with the goverment")
+            await pilot.pause()
+            codes = [d.code for d in app.session.findings() if d.location.clause_id == first.id]
+            return built_before_typing, codes
+
+    built_before_typing, codes = asyncio.run(scenario())
+    assert built_before_typing
+    assert "STY006" in codes  # "goverment", from the index the warm-up built

@@ -26,6 +26,36 @@ def is_word(word: str) -> bool:
     return bool(_lemmas(word))
 
 
+def lemmas(word: str) -> set[str]:
+    """Every lemma `word` can be a form of, whatever its part of speech."""
+    return {lem for found in _lemmas(word).values() for lem in found}
+
+
+def forms(lemma: str) -> set[str]:
+    """Every spelling the dictionary gives for the forms of `lemma`, the lemma included."""
+    return {lemma} | {form for spellings in _inflections(lemma).values() for form in spellings}
+
+
+def is_standard_form(word: str, lemma: str) -> bool:
+    """Is `word` the lemma itself or the first spelling the dictionary gives for one of its forms,
+    or that spelling with a final consonant doubled as British English does ("imperilling")?
+    Other spellings are variants writers slip into ("occured" beside "occurred")."""
+    low = word.lower()
+    if low == lemma:
+        return True
+    for spellings in _inflections(lemma).values():
+        if spellings and (spellings[0] == low or _doubles(low, spellings[0])):
+            return True
+    return False
+
+
+def _doubles(variant: str, standard: str) -> bool:
+    """`variant` is `standard` with one consonant written twice ("labelled" for "labeled")."""
+    return len(variant) == len(standard) + 1 and any(
+        variant[i] == variant[i - 1] and variant[i] not in "aeiou" and variant[:i] + variant[i + 1:] == standard
+        for i in range(1, len(variant)))
+
+
 def is_adjective(word: str) -> bool:
     return "ADJ" in _lemmas(word)
 

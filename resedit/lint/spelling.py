@@ -83,12 +83,23 @@ _FREQUENT = 5_000_000  # a suggestion lemminflect does not know must be at least
 
 
 def _listed(low: str) -> bool:
-    return low in _frequencies() or low in project_words() or morph.is_word(low)
+    return low in _frequencies() or low in project_words() or _inflected(low)
+
+
+def _inflected(low: str) -> bool:
+    """A form lemminflect gives as the standard spelling of a word the frequency list or the
+    project knows, through the lemma or any of its forms ("prioritizes", "demilitarize"). Its
+    tables also hold variant spellings ("occured" beside "occurred") and a few misspelt lemmas
+    ("developement"): those are not words here."""
+    counts, words = _frequencies(), project_words()
+    return any(morph.is_standard_form(low, lemma) and (lemma in words or any(f in counts for f in morph.forms(lemma)))
+               for lemma in morph.lemmas(low))
 
 
 def known(word: str) -> bool:
     """A dictionary or project word, an inflection of one, a prefixed one ("subparagraphs"), or a
-    closed compound of two common words ("roadmap", "peacebuilding")."""
+    closed compound of two common words ("roadmap", "peacebuilding") that is not a slip for a
+    word within two edits ("publically" is "public" + "ally", but "publicly" was meant)."""
     low = word.lower()
     if _listed(low):
         return True
@@ -96,14 +107,28 @@ def known(word: str) -> bool:
         if low.startswith(prefix) and len(low) - len(prefix) >= 4 and _listed(low[len(prefix):]):
             return True
     counts = _frequencies()
-    return any(counts.get(a, 0) >= _COMMON and counts.get(b, 0) >= _COMMON
-               and morph.is_word(a) and morph.is_word(b)
-               for a, b in ((low[:i], low[i:]) for i in range(3, len(low) - 2)))
+    halves = [min(counts.get(a, 0), counts.get(b, 0)) for a, b in ((low[:i], low[i:]) for i in range(3, len(low) - 2))
+              if counts.get(a, 0) >= _COMMON and counts.get(b, 0) >= _COMMON and morph.is_word(a) and morph.is_word(b)]
+    if not halves:
+        return False
+    # A slip, not a compound, when a word within two edits is more frequent than the compound's
+    # rarer half (of its likeliest split): "publicly" (8 million) against "ally" (3 million);
+    # "roadway" (2 million) is no rival for "road" and "map".
+    rarer_half = max(halves)
+    return not any(counts.get(s.lower(), 0) > rarer_half for s in suggestions(word))
+
+
+def prepare() -> None:
+    """Load what the check needs (the suggestion index, about 2 s, and the word forms) now rather
+    than on the first unknown word: the editor does it on its warm-up thread, so that no key
+    press waits for it."""
+    _index()
+    morph.is_word("prepare")  # lemminflect's tables: ~0.8 s of loading on first use
 
 
 @lru_cache(maxsize=1)
 def _index():
-    """The symspell index, built on the first unknown word (about 1 s), with at most two edits."""
+    """The symspell index, built on first use (about 2 s), with at most two edits."""
     from symspellpy import SymSpell
 
     index = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
@@ -123,7 +148,10 @@ def suggestions(word: str) -> list[str]:
     low = word.lower()
     limit = 1 if len(low) <= 5 else 2
     out: list[str] = []
-    for item in _index().lookup(low, Verbosity.CLOSEST, max_edit_distance=limit):
+    found = _index().lookup(low, Verbosity.CLOSEST, max_edit_distance=limit)  # most frequent first
+    # Among words as close, those ending as the typed word does: a slip seldom changes the ending
+    # ("accidently" meant "accidentally", not the more frequent "accident").
+    for item in sorted(found, key=lambda item: not item.term.endswith(low[-2:])):
         if not (morph.is_word(item.term) or item.term in project_words() or item.count >= _FREQUENT):
             continue  # the list's rarer entries include names and fragments ("ali")
         term = un_spelling(item.term) or item.term
