@@ -118,10 +118,10 @@ def test_a_warm_up_that_ends_after_the_app_quit_ends_quietly():
     assert not thread.is_alive() and raised == [] and app.session.warm
 
 
-def test_the_spelling_index_is_built_by_the_warm_up_not_by_the_first_word_typed():
-    """Building the spelling check's suggestion index takes about two seconds. The warm-up thread
-    builds it before the editor lints on the UI thread: the first word a delegate typed used to
-    build it there, and the screen froze for 1.2 s on that key."""
+def test_the_spelling_check_is_loaded_by_the_warm_up_not_by_the_first_word_typed():
+    """The spelling check's word lists and lemminflect's tables load on the warm-up thread before
+    the editor lints on the UI thread: the first word a delegate typed used to load them there
+    (and build a symspell index), and the screen froze for 1.2 s on that key."""
     import asyncio
 
     from tui_pilot import started
@@ -129,13 +129,13 @@ def test_the_spelling_index_is_built_by_the_warm_up_not_by_the_first_word_typed(
     from resedit.lint import spelling
     from resedit.tui.app import make_app
 
-    spelling._index.cache_clear()  # as in a fresh editor process
+    spelling._by_length.cache_clear()  # as in a fresh editor process
     app = make_app(EXAMPLE, nlp=False, journal=False)
 
     async def scenario():
         async with app.run_test(size=(100, 30)) as pilot:
             await started(pilot, app)
-            built_before_typing = spelling._index.cache_info().currsize == 1
+            built_before_typing = spelling._by_length.cache_info().currsize == 1
             first = app.session.document.paper.operative[0]
             app.editor.go_to(first.id)
             await pilot.press(*" with the goverment")
@@ -145,4 +145,4 @@ def test_the_spelling_index_is_built_by_the_warm_up_not_by_the_first_word_typed(
 
     built_before_typing, codes = asyncio.run(scenario())
     assert built_before_typing
-    assert "STY006" in codes  # "goverment", from the index the warm-up built
+    assert "STY006" in codes  # "goverment", found in the word lists the warm-up loaded

@@ -1,8 +1,8 @@
 """A spelling check for clause text, offline: symspellpy's English frequency dictionary (82,765
-words, shipped in the package) for what is a word and for the likeliest corrections, lemminflect
-for inflected forms, and the project's own lists (lexicon/) for UN words, State names, bodies and
-documents. UN spelling (-ize, "programme", "labour") is resedit.lint.kinds.style's un-spelling
-rule; a word it corrects is left to it.
+words, shipped in that package) for what is a word and how likely, lemminflect for inflected forms,
+the project's own lists (lexicon/) for UN words, State names, bodies and documents, and rapidfuzz
+to find the known words within two edits of an unknown one. UN spelling (-ize, "programme",
+"labour") is resedit.lint.kinds.style's un-spelling rule; a word it corrects is left to it.
 
 A word is reported only when it is unknown and a known word lies within two edits of it: a typing
 slip is close to the word meant, and a rare term is not close to anything, so this keeps a
@@ -119,42 +119,56 @@ def known(word: str) -> bool:
 
 
 def prepare() -> None:
-    """Load what the check needs (the suggestion index, about 2 s, and the word forms) now rather
-    than on the first unknown word: the editor does it on its warm-up thread, so that no key
-    press waits for it."""
-    _index()
+    """Load what the check needs (the word lists and lemminflect's tables, about a second) now
+    rather than on the first unknown word: the editor does it on its warm-up thread, so that no
+    key press waits for it."""
+    _by_length()
     morph.is_word("prepare")  # lemminflect's tables: ~0.8 s of loading on first use
 
 
 @lru_cache(maxsize=1)
-def _index():
-    """The symspell index, built on first use (about 2 s), with at most two edits."""
-    from symspellpy import SymSpell
+def _by_length() -> dict[int, list[str]]:
+    """The dictionary's and the project's words by length, for the search for close words."""
+    out: dict[int, list[str]] = {}
+    for word in sorted({*_frequencies(), *project_words()}):
+        out.setdefault(len(word), []).append(word)
+    return out
 
-    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
-    for word, count in _frequencies().items():
-        index.create_dictionary_entry(word, count)
-    for word in project_words():
-        index.create_dictionary_entry(word, 1)
-    return index
+
+@lru_cache(maxsize=4096)
+def _closest(low: str, limit: int) -> tuple[str, ...]:
+    """The known words the fewest edits from `low`, at most `limit` (optimal string alignment: a
+    swap of two letters is one edit), most frequent first. rapidfuzz compares ~4,000 words a
+    millisecond in C++, so no index is built (symspell's took 2 s and 130 MB)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    best, found = limit + 1, []
+    for length in range(len(low) - limit, len(low) + limit + 1):  # more edits change it more
+        for word, distance, _ in process.extract(low, _by_length().get(length, ()), scorer=OSA.distance,
+                                                 score_cutoff=limit, limit=None):
+            if distance < best:
+                best, found = distance, [word]
+            elif distance == best:
+                found.append(word)
+    counts = _frequencies()
+    return tuple(sorted(found, key=lambda w: (-counts.get(w, 1), w)))
 
 
 def suggestions(word: str) -> list[str]:
     """The likeliest known words within two edits (fewest edits, then most frequent), UN-spelt."""
-    from symspellpy import Verbosity
-
     from resedit.lint.house_spelling import un_spelling
 
     low = word.lower()
     limit = 1 if len(low) <= 5 else 2
+    counts = _frequencies()
     out: list[str] = []
-    found = _index().lookup(low, Verbosity.CLOSEST, max_edit_distance=limit)  # most frequent first
     # Among words as close, those ending as the typed word does: a slip seldom changes the ending
     # ("accidently" meant "accidentally", not the more frequent "accident").
-    for item in sorted(found, key=lambda item: not item.term.endswith(low[-2:])):
-        if not (morph.is_word(item.term) or item.term in project_words() or item.count >= _FREQUENT):
+    for found in sorted(_closest(low, limit), key=lambda w: not w.endswith(low[-2:])):
+        if not (morph.is_word(found) or found in project_words() or counts.get(found, 0) >= _FREQUENT):
             continue  # the list's rarer entries include names and fragments ("ali")
-        term = un_spelling(item.term) or item.term
+        term = un_spelling(found) or found
         term = term[:1].upper() + term[1:] if word[:1].isupper() else term
         if term not in out and term.lower() != low:
             out.append(term)
