@@ -107,3 +107,21 @@ def test_a_compound_is_a_slip_when_a_commoner_word_is_two_edits_away():
     assert flagged("Notes the publically shared threshhold;") == [
         ("publically", ["publicly"]), ("threshhold", ["threshold"])]
     assert flagged("Notes the roadmap for peacebuilding;") == []
+
+
+def test_the_spelling_check_does_not_load_spacy_where_it_is_not_loaded():
+    """The editor's process checks spelling but leaves the model to the lint process: lemminflect's
+    package would import spaCy for hooks resedit does not use (~0.6 s, ~70 MB). spaCy still
+    imports normally afterwards, and with spaCy loaded first lemminflect adds its hooks."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from resedit.lint import spelling; spelling.prepare(); "
+              "assert spelling.misspellings('Notes the goverment;'); "
+              "assert 'spacy' not in sys.modules, 'spaCy loaded'; import spacy; print('ok')")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    script = ("import spacy, spacy.tokens; from resedit.lint import morph; assert morph.is_word('testing'); "
+              "print(spacy.tokens.Token.has_extension('inflect'))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
