@@ -20,7 +20,7 @@ def app(tmp_path):
 
 
 async def started(pilot):
-    while not pilot.app.session.warm:  # rules loaded after the first paint
+    while not pilot.app.linted:  # rules loaded after the first paint, first findings drawn
         await pilot.pause(0.05)
     await pilot.pause()
 

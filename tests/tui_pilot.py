@@ -9,10 +9,11 @@ def run(coro):
 
 
 async def started(pilot, app) -> None:
-    """Wait for the first paint's follow-up: rules and State list loaded (a worker thread)."""
+    """Wait for the first paint's follow-up: rules and State list loaded (a worker thread) and
+    the first findings drawn (`session.warm` alone comes a moment before the screen shows it)."""
     for _ in range(300):
         await pilot.pause(0.05)
-        if app.session.warm:
+        if app.linted:
             await pilot.pause()
             return
     raise AssertionError("the editor's linter never finished loading")

@@ -43,6 +43,7 @@ class ResEditApp(App):
         self.session = session
         self.ask_new = ask_new
         self.theme = pick_theme()
+        self.linted = False  # the warm-up's first findings are on screen (what tests wait for)
 
     def get_default_screen(self) -> Screen:
         """The editor is the first screen (no blank default screen painted before it)."""
@@ -126,6 +127,7 @@ class ResEditApp(App):
             return
         self.session.relint_fast()
         self.editor.redraw(True)
+        self.linted = True
 
     @on(LintEvent)
     def _lint_event(self, event: LintEvent) -> None:
