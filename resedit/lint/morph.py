@@ -57,17 +57,13 @@ def forms(lemma: str) -> set[str]:
     return {lemma} | {form for spellings in _inflections(lemma).values() for form in spellings}
 
 
-def is_standard_form(word: str, lemma: str) -> bool:
-    """Is `word` the lemma itself or the first spelling the dictionary gives for one of its forms,
-    or that spelling with a final consonant doubled as British English does ("imperilling")?
-    Other spellings are variants writers slip into ("occured" beside "occurred")."""
+def is_undoubled_variant(word: str, lemma: str) -> bool:
+    """Is `word` a later spelling the dictionary lists for a form of `lemma` that writes once a
+    consonant the first spelling doubles ("occured" beside "occurred", "refering")? Those are the
+    slips among its variants; the others are real alternatives ("memoranda", "bureaux")."""
     low = word.lower()
-    if low == lemma:
-        return True
-    for spellings in _inflections(lemma).values():
-        if spellings and (spellings[0] == low or _doubles(low, spellings[0])):
-            return True
-    return False
+    return any(low in spellings[1:] and _doubles(spellings[0], low)
+               for spellings in _inflections(lemma).values() if spellings)
 
 
 def _doubles(variant: str, standard: str) -> bool:

@@ -87,12 +87,13 @@ def _listed(low: str) -> bool:
 
 
 def _inflected(low: str) -> bool:
-    """A form lemminflect gives as the standard spelling of a word the frequency list or the
-    project knows, through the lemma or any of its forms ("prioritizes", "demilitarize"). Its
-    tables also hold variant spellings ("occured" beside "occurred") and a few misspelt lemmas
+    """A form lemminflect gives of a word the frequency list or the project knows, through the
+    lemma or any of its forms ("prioritizes", "demilitarize", "memoranda"). Its tables also hold
+    slips as variant spellings ("occured" beside "occurred") and a few misspelt lemmas
     ("developement"): those are not words here."""
     counts, words = _frequencies(), project_words()
-    return any(morph.is_standard_form(low, lemma) and (lemma in words or any(f in counts for f in morph.forms(lemma)))
+    return any(not morph.is_undoubled_variant(low, lemma)
+               and (lemma in words or any(f in counts for f in morph.forms(lemma)))
                for lemma in morph.lemmas(low))
 
 
