@@ -80,6 +80,7 @@ _PREFIXES = ("sub", "inter", "intra", "co", "non", "re", "pre", "post", "multi",
              "anti", "trans", "under", "over", "extra", "cyber", "socio", "macro", "micro")
 _COMMON = 100_000  # how often (in the dictionary's counts) each half of a compound must occur
 _FREQUENT = 5_000_000  # a suggestion lemminflect does not know must be at least this frequent
+_VERY_COMMON = 20_000_000  # a word only lemminflect knows is a slip when one edit from one this common
 
 
 def _listed(low: str) -> bool:
@@ -88,13 +89,19 @@ def _listed(low: str) -> bool:
 
 def _inflected(low: str) -> bool:
     """A form lemminflect gives of a word the frequency list or the project knows, through the
-    lemma or any of its forms ("prioritizes", "demilitarize", "memoranda"). Its tables also hold
-    slips as variant spellings ("occured" beside "occurred") and a few misspelt lemmas
-    ("developement"): those are not words here."""
+    lemma or any of its forms ("prioritizes", "demilitarize", "memoranda"), or a rare word only
+    lemminflect knows ("truculence"). Its tables also hold slips: variant spellings ("occured"
+    beside "occurred") and a few misspelt lemmas ("developement", one edit from a very common
+    word); those are not words here."""
     counts, words = _frequencies(), project_words()
-    return any(not morph.is_undoubled_variant(low, lemma)
-               and (lemma in words or any(f in counts for f in morph.forms(lemma)))
-               for lemma in morph.lemmas(low))
+    for lemma in morph.lemmas(low):
+        if morph.is_undoubled_variant(low, lemma):
+            continue
+        if lemma in words or any(f in counts for f in morph.forms(lemma)):
+            return True
+        if not any(counts.get(w, 0) >= _VERY_COMMON for w in _closest(low, 1)):
+            return True
+    return False
 
 
 def known(word: str) -> bool:
