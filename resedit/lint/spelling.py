@@ -119,11 +119,12 @@ def known(word: str) -> bool:
               if counts.get(a, 0) >= _COMMON and counts.get(b, 0) >= _COMMON and morph.is_word(a) and morph.is_word(b)]
     if not halves:
         return False
-    # A slip, not a compound, when a word within two edits is more frequent than the compound's
-    # rarer half (of its likeliest split): "publicly" (8 million) against "ally" (3 million);
-    # "roadway" (2 million) is no rival for "road" and "map".
+    # A slip, not a compound, when a word within two edits that starts as it does is more
+    # frequent than the compound's rarer half (of its likeliest split): "publicly" (8 million)
+    # against "ally" (3 million); "roadway" (2 million) is no rival for "road" and "map", nor is
+    # "market" for "darknet" (slips seldom change the first letters).
     rarer_half = max(halves)
-    return not any(counts.get(s.lower(), 0) > rarer_half for s in suggestions(word))
+    return not any(counts.get(s.lower(), 0) > rarer_half for s in suggestions(word) if s.lower()[:3] == low[:3])
 
 
 def prepare() -> None:
