@@ -66,10 +66,10 @@ class Session:
 
     # ---- findings ------------------------------------------------------------------------
     def warm_up(self, paper_copy) -> None:
-        """Load rules, lint kinds, the State list and the spelling check's index (about three
-        seconds of imports and building) on a worker thread after the first paint, linting a
-        copy of the paper; then `warm` is set and the UI thread's linting is milliseconds (the
-        first word typed used to build the spelling index there: a 1.2 s freeze)."""
+        """Load rules, lint kinds, the State list and the spelling check's word lists (a second
+        or two of imports and parsing) on a worker thread after the first paint, linting a copy
+        of the paper; then `warm` is set and the UI thread's linting is milliseconds (the first
+        word typed used to load the spelling check there: a 1.2 s freeze)."""
         import resedit.model.edits  # noqa: F401  (the first edit then costs no import)
         from resedit.editor.findings import lint_fast
         from resedit.lint import spelling

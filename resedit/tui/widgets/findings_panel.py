@@ -61,6 +61,7 @@ class FindingsPanel(Vertical):
         self._by_option: dict[str, Diagnostic] = {}
         self._signature = None
         self._waiting: tuple | None = None  # what show() was given before the body mounted
+        self.listing: FindingList | None = None  # the list, once it has mounted
 
     def compose(self) -> ComposeResult:
         with Lazy(FindingsBody(id="finding-body")):
@@ -71,14 +72,9 @@ class FindingsPanel(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Findings"
 
-    @property
-    def listing(self) -> FindingList | None:
-        """The list, or None in the frame before it mounts."""
-        found = self.query(FindingList)
-        return found.first() if found else None
-
     def on_findings_body_mounted(self, event: FindingsBody.Mounted) -> None:
         event.stop()
+        self.listing = self.query_one(FindingList)
         if self._waiting is not None:
             args, self._waiting = self._waiting, None
             self.show(*args)
