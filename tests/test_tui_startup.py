@@ -146,3 +146,26 @@ def test_the_spelling_check_is_loaded_by_the_warm_up_not_by_the_first_word_typed
     built_before_typing, codes = asyncio.run(scenario())
     assert built_before_typing
     assert "STY006" in codes  # "goverment", found in the word lists the warm-up loaded
+
+
+def test_what_the_warm_up_loads_is_kept_out_of_full_collections_until_the_editor_closes():
+    """The collector's full passes over what the warm-up loads held keys 30-80 ms right after a
+    5,000-clause paper opened (benchmarks/bench_tui.py): those objects are frozen out of them while
+    the editor runs, and released when it closes (tests open many editors in one process)."""
+    import asyncio
+    import gc
+
+    from tui_pilot import started
+
+    from resedit.tui.app import make_app
+
+    app = make_app(EXAMPLE, nlp=False, journal=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot, app)
+            return gc.get_freeze_count()
+
+    frozen_while_open = asyncio.run(scenario())
+    assert frozen_while_open > 10_000
+    assert gc.get_freeze_count() == 0
