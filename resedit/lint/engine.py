@@ -8,7 +8,8 @@ at once while the model loads.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from resedit.committees import Committee
@@ -56,13 +57,20 @@ def lint(paper: WorkingPaper, rules: Iterable[Rule], committee: Committee, annot
 
     # The cyclic collector is paused while a lint runs: a long paper's analyses are many small
     # objects without cycles, and each full collection walks them all (cost growing with length).
-    paused = gc.isenabled()
+    with collector_paused(), clause_memo.run():  # the memo is sized to this paper: no thrashing
+        return _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then as it was (nested blocks, or a caller
+    that had it off already, leave it off)."""
+    was_on = gc.isenabled()
     gc.disable()
     try:
-        with clause_memo.run():  # the per-clause memo is sized to this paper, so it does not thrash
-            return _lint(paper, rules, committee, annotator, select, ignore, conference, present, memo)
+        yield
     finally:
-        if paused:
+        if was_on:
             gc.enable()
 
 
